@@ -1,0 +1,3 @@
+from termlint.cli import entry
+
+entry()

@@ -1,0 +1,234 @@
+"""Command line: arguments, configuration per file, the run loop and the exit code.
+
+`main(argv) -> int` never calls sys.exit (only __main__ and `entry` do), so tests and other
+programs can drive the real command line in-process too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from termlint import __version__
+from termlint.config import Config, ConfigError, find_config, is_included, load_config
+from termlint.findings import FileError, Finding, Severity
+from termlint.packs import Pack, RulesError, load_packs
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+DEFAULT_FAIL_ON = Severity.WARNING
+
+
+def _ids(value: str) -> list[str]:
+    return [part.strip().upper() for part in value.split(",") if part.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="termlint",
+        description="Lint the prose of Markdown files against YAML term rules.",
+        epilog="Exit status: 0 no findings at or above --fail-on, 1 findings, "
+        "2 usage, configuration or file errors.",
+    )
+    add = parser.add_argument
+    add("paths", nargs="*", metavar="PATH", help="files or folders to lint ('-' for stdin)")
+    add("--rules", action="append", metavar="FILE",
+        help="rules file or builtin:NAME (repeatable; replaces the configured rules)")
+    add("--config", metavar="FILE", help="use this .termlint.yaml or pyproject.toml")
+    add("--format", choices=["text", "json"], default="text", help="output format")
+    add("--select", type=_ids, action="extend", metavar="IDS",
+        help="only these rule ids or prefixes (comma-separated)")
+    add("--ignore", type=_ids, action="extend", metavar="IDS",
+        help="skip these rule ids or prefixes (comma-separated)")
+    add("--fail-on", choices=["error", "warning", "info"],
+        help="lowest severity that makes the exit status 1 (default: warning)")
+    add("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    add("--stdin-filename", metavar="PATH", help="path to report (and configure) stdin as")
+    add("--jobs", type=int, default=1, metavar="N", help="lint N files at a time")
+    add("--no-color", action="store_true", help="never color the text output")
+    add("--quiet", "-q", action="store_true", help="print findings only, no summary")
+    add("--statistics", action="store_true", help="count findings per rule instead of listing")
+    add("--list-rules", action="store_true", help="list the loaded rules and exit")
+    add("--explain", metavar="ID", help="explain one rule and exit")
+    add("--check-rules", action="store_true",
+        help="validate the rules files and run every rule's examples")
+    add("--version", action="version", version=f"termlint {__version__}")
+    return parser
+
+
+@dataclass
+class Run:
+    """What one invocation found; turned into output and an exit code at the end."""
+
+    findings: list[Finding]
+    errors: list[FileError]
+    files: int = 0
+    fail_on: Severity = DEFAULT_FAIL_ON
+
+    def exit_code(self, exit_zero: bool) -> int:
+        if self.errors:
+            return EXIT_ERROR
+        if not exit_zero and any(f.severity >= self.fail_on for f in self.findings):
+            return EXIT_FINDINGS
+        return EXIT_OK
+
+
+class Settings:
+    """Configuration for each file, and the linter built from it (cached per config)."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self._explicit = load_config(Path(args.config)) if args.config else None
+        self._linters: dict[Path | None, object] = {}
+
+    def config_for(self, path: str) -> Config:
+        if self._explicit is not None:
+            config = self._explicit
+        else:
+            config = find_config(Path(path).parent if path != "-" else Path.cwd())
+        if self.args.rules:
+            config = replace(config, rules=tuple(self._cli_rules()))
+        return config
+
+    def _cli_rules(self) -> list[str]:
+        return [r if r.startswith("builtin:") else os.path.abspath(r) for r in self.args.rules]
+
+    def packs(self, config: Config) -> list[Pack]:
+        return load_packs(config.rules, config.root)
+
+    def linter(self, config: Config):  # -> Linter | RulesError
+        from termlint.linter import Linter
+
+        key = config.path
+        if key not in self._linters:
+            try:
+                packs = self.packs(config)
+            except RulesError as exc:
+                self._linters[key] = exc
+            else:
+                self._linters[key] = Linter(
+                    packs,
+                    select=self.args.select or config.select,
+                    ignore=self.args.ignore or config.ignore,
+                    severity=config.severity,
+                )
+        return self._linters[key]
+
+    def fail_on(self, config: Config) -> Severity:
+        if self.args.fail_on:
+            return Severity.parse(self.args.fail_on)
+        return config.fail_on or DEFAULT_FAIL_ON
+
+
+def lint_paths(settings: Settings, paths: Sequence[str]) -> Run:
+    from termlint.files import expand
+    from termlint.linter import FileResult, Linter
+    from termlint.source import SourceError, decode
+
+    run = Run([], [])
+    reported_configs: set[str] = set()
+    for target in expand(list(paths)) if paths != ["-"] else []:
+        if target.missing:
+            run.errors.append(FileError(target.path, "no such file or directory"))
+            continue
+        config = settings.config_for(target.path)
+        if not is_included(Path(target.path), config):
+            continue
+        run.fail_on = settings.fail_on(config)
+        linter = settings.linter(config)
+        if not isinstance(linter, Linter):
+            if str(linter) not in reported_configs:
+                reported_configs.add(str(linter))
+                run.errors.append(FileError(linter.path, linter.problem, linter.line))
+            continue
+        run.files += 1
+        _collect(run, linter.lint_path(target.path))
+    if paths == ["-"]:
+        name = settings.args.stdin_filename or "-"
+        config = settings.config_for(name)
+        run.fail_on = settings.fail_on(config)
+        linter = settings.linter(config)
+        if not isinstance(linter, Linter):
+            run.errors.append(FileError(linter.path, linter.problem, linter.line))
+            return run
+        run.files = 1
+        data = sys.stdin.buffer.read()
+        try:
+            source = decode(data, name)
+        except SourceError as exc:
+            _collect(run, FileResult(name, error=FileError(name, exc.message, exc.line)))
+        else:
+            _collect(run, linter.lint_source(source))
+    return run
+
+
+def _collect(run: Run, result) -> None:  # result: FileResult
+    run.findings.extend(result.findings)
+    if result.error is not None:
+        run.errors.append(result.error)
+
+
+def _use_color(args: argparse.Namespace) -> bool:
+    if args.no_color or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+def _write_errors(errors: Sequence[FileError]) -> None:
+    for error in errors:
+        print(f"{error}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = Settings(args)
+        if args.list_rules or args.explain or args.check_rules:
+            from termlint import rulesinfo
+
+            config = settings.config_for(args.paths[0] if args.paths else "./.")
+            packs = settings.packs(config)
+            if args.check_rules:
+                return rulesinfo.check_rules(packs)
+            if args.explain:
+                return rulesinfo.explain(packs, args.explain.upper())
+            return rulesinfo.list_rules(packs)
+    except (ConfigError, RulesError) as exc:
+        print(f"termlint: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if "-" in args.paths and len(args.paths) > 1:
+        parser.error("'-' (stdin) cannot be combined with other paths")
+    if args.jobs < 1:
+        parser.error("--jobs must be at least 1")
+    from termlint import report
+
+    run = lint_paths(settings, args.paths or ["."])
+    run.findings.sort(key=Finding.sort_key)
+    result = report.Report(run.findings, run.errors, run.files)
+    formatter = report.format_statistics if args.statistics and args.format == "text" else (
+        report.FORMATS[args.format]
+    )
+    sys.stdout.write(formatter(result, color=_use_color(args), quiet=args.quiet))
+    if args.format == "text":
+        _write_errors(run.errors)
+    return run.exit_code(args.exit_zero)
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        code = 130
+    except BrokenPipeError:
+        # `termlint docs | head`: the reader went away; that is not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = EXIT_OK
+    sys.exit(code)

@@ -1,0 +1,89 @@
+"""The records that flow out of the linter: findings, fixes and file errors."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        return cls[name.upper()]
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Fix:
+    replacement: str
+    applicability: str = "safe"  # "safe" or "unsafe"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem, with its exact 1-based, end-exclusive position in the original file."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    name: str
+    kind: str
+    severity: Severity
+    message: str
+    match: str
+    fix: Fix | None = None
+    # Offsets into the decoded text (after the BOM), used to apply fixes and baselines.
+    start: int = 0
+    end: int = 0
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.rule)
+
+    def to_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "name": self.name,
+            "kind": self.kind,
+            "severity": str(self.severity),
+            "message": self.message,
+            "match": self.match,
+        }
+        if self.fix is not None:
+            data["fix"] = {
+                "replacement": self.fix.replacement,
+                "applicability": self.fix.applicability,
+            }
+        return data
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file (or rules/config file) that could not be processed."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+    def to_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {"path": self.path, "message": self.message}
+        if self.line:
+            data["line"] = self.line
+        return data

@@ -1,0 +1,104 @@
+"""Rule kinds: one module each, listed in KINDS.
+
+A kind module defines:
+
+- ``NAME``: the value of ``kind:`` in a rules file;
+- ``KEYS``: its own rule keys (beyond the common ones), each with a one-line description;
+- ``REQUIRED``: the subset of KEYS a rule must set;
+- ``SCOPES`` and ``DEFAULT_SCOPE``: the units it can work on;
+- ``PLACEHOLDERS``: the ``{names}`` its messages may use;
+- ``prepare(options, pack) -> object``: validate and compile the kind's keys once, at load time,
+  raising ``OptionError(key, problem)``;
+- ``check(rule, doc) -> Iterator[Hit]``: find problems in a segmented document.
+
+Adding a kind is one new module plus one line in ``_MODULES``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    import re
+
+    from termlint.packs import Rule
+    from termlint.segment import Block, Document
+
+
+class OptionError(ValueError):
+    """A rule's kind-specific key is wrong; `key` lets the loader point at its line."""
+
+    def __init__(self, key: str, problem: str) -> None:
+        super().__init__(problem)
+        self.key = key
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class PackContext:
+    """What a kind may use from its pack while preparing a rule."""
+
+    families: Mapping[str, tuple[str, ...]]  # family name -> its form patterns (source text)
+    lexicons: Mapping[str, tuple[str, ...]]  # lexicon name -> entries
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A problem a kind found: a span of one block's prose text, plus message fields."""
+
+    block: Block
+    start: int  # offsets into block.text, end exclusive
+    end: int
+    fields: Mapping[str, str] = field(default_factory=dict)
+    replacement: str | None = None  # a fix, when the kind offers one
+    severity: str | None = None  # overrides the rule's severity (e.g. document-level findings)
+
+
+class RuleKind(Protocol):
+    NAME: str
+    KEYS: Mapping[str, str]
+    REQUIRED: frozenset[str]
+    SCOPES: tuple[str, ...]
+    DEFAULT_SCOPE: str
+    PLACEHOLDERS: frozenset[str]
+
+    def prepare(self, options: Mapping[str, Any], pack: PackContext) -> Any: ...
+
+    def check(self, rule: Rule, doc: Document) -> Iterator[Hit]: ...
+
+
+_MODULES = {
+    "existence": "termlint.kinds.existence",
+    "substitution": "termlint.kinds.substitution",
+    "consistency": "termlint.kinds.consistency",
+}
+
+KIND_NAMES: tuple[str, ...] = tuple(_MODULES)
+
+
+def get_kind(name: str) -> ModuleType:
+    """The module implementing a kind (imported on first use, to keep start-up fast)."""
+    return importlib.import_module(_MODULES[name])
+
+
+def compile_patterns(patterns: object, key: str) -> tuple[re.Pattern[str], ...]:
+    """Validate a list of rule patterns (strings) and compile them with termlint's semantics."""
+    from termlint.patterns import PatternError, compile_pattern
+
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    if not isinstance(patterns, list) or not patterns:
+        raise OptionError(key, f"'{key}' must be a non-empty list of patterns")
+    compiled = []
+    for pattern in patterns:
+        if not isinstance(pattern, str) or not pattern.strip():
+            raise OptionError(key, f"'{key}' entries must be non-empty strings, got {pattern!r}")
+        try:
+            compiled.append(compile_pattern(pattern))
+        except PatternError as exc:
+            raise OptionError(key, str(exc)) from None
+    return tuple(compiled)

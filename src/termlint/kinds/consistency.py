@@ -1,0 +1,85 @@
+"""consistency: two spellings of one thing; within a scope the first one used wins."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from termlint.kinds import Hit, OptionError, PackContext, compile_patterns
+from termlint.kinds.substitution import fix_applicability, match_case
+
+if TYPE_CHECKING:
+    from termlint.packs import Rule
+    from termlint.segment import Document
+
+NAME = "consistency"
+KEYS = {
+    "either": "mapping of form: other form (patterns); whichever appears first in the scope wins",
+    "fix": "'safe' (default) or 'unsafe': applicability of the fix to the winning form",
+}
+REQUIRED = frozenset({"either"})
+SCOPES = ("paragraph", "section", "document")
+DEFAULT_SCOPE = "document"
+PLACEHOLDERS = frozenset({"match", "expected", "replacement"})
+
+# A form without regex syntax can be offered as a literal replacement.
+_LITERAL = re.compile(r"[\w' -]+")
+
+
+@dataclass(frozen=True)
+class Pair:
+    forms: tuple[re.Pattern[str], re.Pattern[str]]
+    literals: tuple[str | None, str | None]
+
+
+@dataclass(frozen=True)
+class Options:
+    pairs: tuple[Pair, ...]
+    applicability: str
+
+
+def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
+    either = options["either"]
+    if not isinstance(either, dict) or not either:
+        raise OptionError("either", "'either' must be a non-empty mapping of form: other form")
+    pairs = []
+    for first, second in either.items():
+        if not isinstance(second, str):
+            raise OptionError("either", f"the form paired with {first!r} must be a string")
+        forms = compile_patterns([first, second], "either")
+        literals = tuple(f if _LITERAL.fullmatch(f) else None for f in (first, second))
+        pairs.append(Pair((forms[0], forms[1]), (literals[0], literals[1])))
+    return Options(tuple(pairs), fix_applicability(options))
+
+
+def check(rule: Rule, doc: Document) -> Iterator[Hit]:
+    options: Options = rule.options
+    for pair in options.pairs:
+        for unit in doc.scopes(rule.scope):
+            hits = sorted(
+                (
+                    (doc.order(block, match.start()), side, block, match)
+                    for side, pattern in enumerate(pair.forms)
+                    for block, match in doc.search((pattern,), "paragraph", unit)
+                ),
+                key=lambda hit: (hit[0], hit[1]),
+            )
+            if not hits:
+                continue
+            winner = hits[0][1]
+            expected = hits[0][3].group()
+            for _, side, block, match in hits:
+                if side == winner:
+                    continue
+                literal = pair.literals[winner]
+                replacement = match_case(literal, match.group()) if literal else None
+                yield Hit(
+                    block,
+                    match.start(),
+                    match.end(),
+                    {"match": match.group(), "expected": expected,
+                     "replacement": replacement or expected},
+                    replacement=replacement,
+                )

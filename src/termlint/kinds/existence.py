@@ -1,0 +1,29 @@
+"""existence: flag every match of any of the rule's patterns."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from termlint.kinds import Hit, PackContext, compile_patterns
+
+if TYPE_CHECKING:
+    from termlint.packs import Rule
+    from termlint.segment import Document
+
+NAME = "existence"
+KEYS = {"patterns": "list of patterns; each match is a finding"}
+REQUIRED = frozenset(KEYS)
+SCOPES = ("sentence", "paragraph")
+DEFAULT_SCOPE = "paragraph"
+PLACEHOLDERS = frozenset({"match"})
+
+
+def prepare(options: Mapping[str, Any], pack: PackContext) -> tuple[re.Pattern[str], ...]:
+    return compile_patterns(options["patterns"], "patterns")
+
+
+def check(rule: Rule, doc: Document) -> Iterator[Hit]:
+    for block, match in doc.search(rule.options, rule.scope):
+        yield Hit(block, match.start(), match.end(), {"match": match.group()})

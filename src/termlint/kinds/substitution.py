@@ -1,0 +1,82 @@
+"""substitution: a pattern that has a preferred replacement, offered as a fix."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from termlint.kinds import Hit, OptionError, PackContext, compile_patterns
+
+if TYPE_CHECKING:
+    from termlint.packs import Rule
+    from termlint.segment import Document
+
+NAME = "substitution"
+KEYS = {
+    "swap": "mapping of pattern -> replacement text",
+    "fix": "'safe' (default) or 'unsafe': whether --fix applies the replacement without --unsafe-fixes",
+}
+REQUIRED = frozenset({"swap"})
+SCOPES = ("sentence", "paragraph")
+DEFAULT_SCOPE = "paragraph"
+PLACEHOLDERS = frozenset({"match", "replacement"})
+
+
+@dataclass(frozen=True)
+class Swap:
+    pattern: re.Pattern[str]
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Options:
+    swaps: tuple[Swap, ...]
+    applicability: str
+
+
+def fix_applicability(options: Mapping[str, Any]) -> str:
+    value = options.get("fix", "safe")
+    if value not in ("safe", "unsafe"):
+        raise OptionError("fix", f"'fix' must be 'safe' or 'unsafe', got {value!r}")
+    return str(value)
+
+
+def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
+    swap = options["swap"]
+    if not isinstance(swap, dict) or not swap:
+        raise OptionError("swap", "'swap' must be a non-empty mapping of pattern: replacement")
+    swaps = []
+    for pattern, replacement in swap.items():
+        if not isinstance(replacement, str):
+            raise OptionError("swap", f"replacement for {pattern!r} must be a string")
+        (compiled,) = compile_patterns([pattern], "swap")
+        swaps.append(Swap(compiled, replacement))
+    return Options(tuple(swaps), fix_applicability(options))
+
+
+def match_case(replacement: str, matched: str) -> str:
+    """Give the replacement the case shape of the text it replaces."""
+    letters = [c for c in matched if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    if letters and letters[0].isupper() and not replacement[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def check(rule: Rule, doc: Document) -> Iterator[Hit]:
+    options: Options = rule.options
+    for swap in options.swaps:
+        for block, match in doc.search((swap.pattern,), rule.scope):
+            replacement = match_case(swap.replacement, match.group())
+            if replacement == match.group():
+                continue
+            yield Hit(
+                block,
+                match.start(),
+                match.end(),
+                {"match": match.group(), "replacement": replacement},
+                replacement=replacement,
+            )

@@ -1,0 +1,185 @@
+"""The per-file pipeline: source -> prose blocks -> segments -> rule kinds -> findings.
+
+Selection, severity overrides and suppression comments are applied here, so rule kinds only
+ever see a document and report what they find.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from termlint import markdown
+from termlint.config import is_selected
+from termlint.directives import Directive, Suppressor, parse_directives
+from termlint.findings import FileError, Finding, Fix, Severity
+from termlint.kinds import Hit, get_kind
+from termlint.packs import Pack, Rule
+from termlint.segment import Document
+from termlint.source import Source, SourceError, read_source
+
+
+@dataclass(frozen=True)
+class MetaRule:
+    """A rule of termlint itself (about suppression comments), not of any pack."""
+
+    id: str
+    name: str
+    description: str
+    kind: str = "directive"
+    severity: Severity = Severity.INFO
+    pack: str = "termlint"
+    link: str | None = None
+    scope: str = "document"
+    message: str = ""
+
+
+UNUSED_DIRECTIVE = MetaRule(
+    "TL001",
+    "unused-suppression",
+    "A suppression comment that suppressed nothing. Remove it, so stale suppressions do not "
+    "hide future problems.",
+)
+UNKNOWN_IN_DIRECTIVE = MetaRule(
+    "TL002",
+    "unknown-rule-in-suppression",
+    "A suppression comment names a rule id that no loaded rules file defines (a typo, or a "
+    "rule that was renamed or removed).",
+)
+META_RULES = (UNUSED_DIRECTIVE, UNKNOWN_IN_DIRECTIVE)
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: FileError | None = None
+
+
+class Linter:
+    """Lints sources with a fixed set of packs and selection; reusable across files."""
+
+    def __init__(
+        self,
+        packs: Sequence[Pack],
+        select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
+        severity: Mapping[str, Severity] | None = None,
+    ) -> None:
+        every = [rule for pack in packs for rule in pack.rules]
+        self.known_ids = {rule.id for rule in every} | {meta.id for meta in META_RULES}
+        self.rules: list[Rule] = [r for r in every if is_selected(r.id, select, ignore)]
+        self.active_ids = {rule.id for rule in self.rules}
+        self.meta = {m.id for m in META_RULES if is_selected(m.id, select, ignore)}
+        self.severity = dict(severity or {})
+
+    def lint_path(self, path: str, display: str | None = None) -> FileResult:
+        display = display or path
+        try:
+            source = read_source(path)
+        except SourceError as exc:
+            return FileResult(display, error=FileError(display, exc.message, exc.line))
+        source.path = display
+        return self.lint_source(source)
+
+    def lint_source(self, source: Source) -> FileResult:
+        try:
+            return FileResult(source.path, self.lint(source))
+        except RecursionError:
+            return FileResult(
+                source.path, error=FileError(source.path, "nesting too deep to lint")
+            )
+
+    def lint(self, source: Source) -> list[Finding]:
+        parsed = markdown.parse(source)
+        doc = Document(source, parsed.blocks)
+        directives = parse_directives(parsed.comments, source.line_of)
+        suppressor = Suppressor(directives)
+        findings = []
+        for rule in self.rules:
+            for hit in get_kind(rule.kind).check(rule, doc):
+                finding = self._finding(source, rule, hit)
+                if not suppressor.suppressed(rule.id, hit.block.span(hit.start, hit.end)[0],
+                                             finding.line - 1):
+                    findings.append(finding)
+        findings.extend(self._directive_findings(source, directives))
+        findings.sort(key=Finding.sort_key)
+        return findings
+
+    def _finding(self, source: Source, rule: Rule, hit: Hit) -> Finding:
+        start, end = hit.block.span(hit.start, hit.end)
+        line, column = source.position(start)
+        end_line, end_column = source.position(end)
+        matched = source.original(start, end)
+        fields = {key: " ".join(value.split()) for key, value in hit.fields.items()}
+        severity = self.severity.get(rule.id) or (
+            Severity.parse(hit.severity) if hit.severity else rule.severity
+        )
+        fix = None
+        if hit.replacement is not None:
+            # Markup or a line break inside the match would be lost by the replacement.
+            clean = matched == hit.block.text[hit.start : hit.end]
+            applicability = rule.options.applicability if clean else "unsafe"
+            fix = Fix(hit.replacement, applicability)
+        return Finding(
+            path=source.path,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            rule=rule.id,
+            name=rule.name,
+            kind=rule.kind,
+            severity=severity,
+            message=rule.format_message(fields),
+            match=matched,
+            fix=fix,
+            start=source.to_text(start),
+            end=source.to_text(end),
+        )
+
+    def _directive_findings(self, source: Source, directives: list[Directive]) -> list[Finding]:
+        findings = []
+        for directive in directives:
+            if directive.action == "enable":
+                continue
+            unknown = sorted(directive.ids - self.known_ids)
+            if unknown and UNKNOWN_IN_DIRECTIVE.id in self.meta:
+                findings.append(self._meta_finding(
+                    source, UNKNOWN_IN_DIRECTIVE, directive,
+                    f"Suppression names unknown rule(s): {', '.join(unknown)}.",
+                ))
+            if UNUSED_DIRECTIVE.id not in self.meta:
+                continue
+            if directive.ids:
+                unused = sorted((directive.ids & self.active_ids) - directive.used)
+            else:
+                unused = [] if directive.used else ["all rules"]
+            if unused:
+                findings.append(self._meta_finding(
+                    source, UNUSED_DIRECTIVE, directive,
+                    f"Unused suppression ({directive.action} {', '.join(unused)}): "
+                    "nothing was suppressed.",
+                ))
+        return findings
+
+    def _meta_finding(
+        self, source: Source, meta: MetaRule, directive: Directive, message: str
+    ) -> Finding:
+        line, column = source.position(directive.start)
+        end_line, end_column = source.position(directive.end)
+        return Finding(
+            path=source.path,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            rule=meta.id,
+            name=meta.name,
+            kind=meta.kind,
+            severity=self.severity.get(meta.id, meta.severity),
+            message=message,
+            match=source.original(directive.start, directive.end),
+            start=source.to_text(directive.start),
+            end=source.to_text(directive.end),
+        )

@@ -1,0 +1,77 @@
+"""termlint's pattern semantics (DESIGN.md §3).
+
+A rule pattern is a regular expression matched case-insensitively, on Unicode word boundaries,
+where a literal space matches any run of white space including one line break. A match that is
+glued to a word character by `.`, `/`, `\\`, `:`, `@` or `_` is part of a path, file name or
+handle and is rejected by lookarounds just outside the match.
+"""
+
+from __future__ import annotations
+
+import re
+
+# One literal space in a pattern: blanks, optionally one line break, blanks.
+SPACE = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
+_BEFORE = r"(?<!\w)(?<!\w[./\\:@])"
+_AFTER = r"(?!\w)(?![./\\:@]\w)"
+
+
+class PatternError(ValueError):
+    pass
+
+
+def expand_spaces(pattern: str) -> str:
+    """Replace unescaped spaces outside character classes by SPACE."""
+    out: list[str] = []
+    i, in_class = 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\" and i + 1 < len(pattern):
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            if char == "]":
+                in_class = False
+        elif char == "[":
+            in_class = True
+            # A ']' right after '[' or '[^' is literal.
+            if pattern[i + 1 : i + 2] == "^":
+                out.append("[^")
+                i += 2
+                char = ""
+            else:
+                out.append("[")
+                i += 1
+                char = ""
+            if pattern[i : i + 1] == "]":
+                out.append("]")
+                i += 1
+            continue
+        elif char == " ":
+            # Several spaces in a row still mean one run of white space.
+            while pattern[i + 1 : i + 2] == " ":
+                i += 1
+            out.append(SPACE)
+            i += 1
+            continue
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def wrap(body: str) -> str:
+    """Add the word-boundary and path guards around an already expanded pattern body."""
+    return f"{_BEFORE}(?:{body}){_AFTER}"
+
+
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """Compile one rule pattern; PatternError says what is wrong with it."""
+    body = expand_spaces(pattern)
+    try:
+        compiled = re.compile(wrap(body), re.IGNORECASE)
+    except re.error as exc:
+        raise PatternError(f"bad pattern {pattern!r}: {exc}") from None
+    if compiled.match(""):
+        raise PatternError(f"pattern {pattern!r} matches empty text")
+    return compiled

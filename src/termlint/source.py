@@ -1,0 +1,102 @@
+"""Bytes to text, and offsets to exact (line, column) positions in the original file.
+
+markdown-it-py normalises line endings (CRLF and lone CR become LF) and NUL characters before
+parsing. We hand it the same normalised text (`norm`), so every offset the Markdown layer
+produces indexes `norm`; this module maps such offsets back to the original text. Inside a line
+both texts hold the same characters, so only line starts differ.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+class SourceError(Exception):
+    """The file cannot be read as text; the message names the problem (and line where known)."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+
+
+@dataclass
+class Source:
+    path: str
+    text: str  # decoded original, BOM removed, line endings untouched
+    bom: bool = False
+    norm: str = field(init=False)
+    text_starts: list[int] = field(init=False, repr=False)
+    norm_starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.norm = _LINE_BREAK.sub("\n", self.text).replace("\0", "\ufffd")
+        self.text_starts = _line_starts(self.text)
+        self.norm_starts = _line_starts(self.norm)
+
+    @property
+    def newline(self) -> str:
+        """The file's line ending, as written by its first line break (LF when none)."""
+        m = _LINE_BREAK.search(self.text)
+        return m.group() if m else "\n"
+
+    def line_of(self, norm_offset: int) -> int:
+        """0-based line index of a normalised offset."""
+        return bisect.bisect_right(self.norm_starts, norm_offset) - 1
+
+    def to_text(self, norm_offset: int) -> int:
+        """Map an offset in `norm` to the same place in `text`."""
+        line = self.line_of(norm_offset)
+        return self.text_starts[line] + norm_offset - self.norm_starts[line]
+
+    def position(self, norm_offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a normalised offset; columns count code points."""
+        line = self.line_of(norm_offset)
+        return line + 1, norm_offset - self.norm_starts[line] + 1
+
+    def original(self, norm_start: int, norm_end: int) -> str:
+        """The exact original text between two normalised offsets (CRLF kept)."""
+        return self.text[self.to_text(norm_start) : self.to_text(norm_end)]
+
+
+def decode(data: bytes, path: str) -> Source:
+    """Decode UTF-8 (with or without a BOM); anything else is a SourceError."""
+    bom = data.startswith(b"\xef\xbb\xbf")
+    if bom:
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise SourceError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}); "
+            "termlint reads UTF-8 Markdown only",
+            line=line,
+        ) from None
+    if "\0" in text[:8192] and text.count("\0") > 8:
+        raise SourceError("looks like a binary file (contains NUL bytes), not Markdown")
+    return Source(path, text, bom)
+
+
+def read_source(path: str) -> Source:
+    """Read and decode a file; OS errors become SourceError with a readable reason."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except IsADirectoryError:
+        raise SourceError("is a directory, not a file") from None
+    except PermissionError:
+        raise SourceError("permission denied") from None
+    except FileNotFoundError:
+        raise SourceError("no such file") from None
+    except OSError as exc:
+        raise SourceError(exc.strerror or str(exc)) from None
+    return decode(data, path)

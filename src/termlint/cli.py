@@ -12,11 +12,15 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from termlint import __version__
 from termlint.config import Config, ConfigError, find_config, is_included, load_config
 from termlint.findings import FileError, Finding, Severity
 from termlint.packs import Pack, RulesError, load_packs
+
+if TYPE_CHECKING:
+    from termlint.linter import FileResult, Linter
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEFAULT_FAIL_ON = Severity.WARNING
@@ -82,7 +86,7 @@ class Settings:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self._explicit = load_config(Path(args.config)) if args.config else None
-        self._linters: dict[Path | None, object] = {}
+        self._linters: dict[Path | None, Linter | RulesError] = {}
 
     def config_for(self, path: str) -> Config:
         if self._explicit is not None:
@@ -99,7 +103,7 @@ class Settings:
     def packs(self, config: Config) -> list[Pack]:
         return load_packs(config.rules, config.root)
 
-    def linter(self, config: Config):  # -> Linter | RulesError
+    def linter(self, config: Config) -> Linter | RulesError:
         from termlint.linter import Linter
 
         key = config.path
@@ -123,49 +127,60 @@ class Settings:
         return config.fail_on or DEFAULT_FAIL_ON
 
 
+def _setup_error(exc: ConfigError | RulesError) -> FileError:
+    problem = exc.message if isinstance(exc, RulesError) else exc.problem
+    return FileError(exc.path, problem, exc.line)
+
+
 def lint_paths(settings: Settings, paths: Sequence[str]) -> Run:
     from termlint.files import expand
     from termlint.linter import FileResult, Linter
     from termlint.source import SourceError, decode
 
     run = Run([], [])
-    reported_configs: set[str] = set()
-    for target in expand(list(paths)) if paths != ["-"] else []:
+    reported: set[str] = set()
+
+    def linter_for(path: str) -> Linter | None:
+        """The linter for a file, or None after recording (once) why there is none."""
+        try:
+            config = settings.config_for(path)
+            if path != "-" and not is_included(Path(path), config):
+                return None
+            linter = settings.linter(config)
+        except ConfigError as exc:
+            linter = exc
+        if isinstance(linter, Linter):
+            run.fail_on = settings.fail_on(config)
+            return linter
+        if str(linter) not in reported:
+            reported.add(str(linter))
+            run.errors.append(_setup_error(linter))
+        return None
+
+    if paths == ["-"]:
+        name = settings.args.stdin_filename or "-"
+        linter = linter_for(name)
+        if linter is not None:
+            run.files = 1
+            try:
+                source = decode(sys.stdin.buffer.read(), name)
+            except SourceError as exc:
+                _collect(run, FileResult(name, error=FileError(name, exc.message, exc.line)))
+            else:
+                _collect(run, linter.lint_source(source))
+        return run
+    for target in expand(list(paths)):
         if target.missing:
             run.errors.append(FileError(target.path, "no such file or directory"))
             continue
-        config = settings.config_for(target.path)
-        if not is_included(Path(target.path), config):
-            continue
-        run.fail_on = settings.fail_on(config)
-        linter = settings.linter(config)
-        if not isinstance(linter, Linter):
-            if str(linter) not in reported_configs:
-                reported_configs.add(str(linter))
-                run.errors.append(FileError(linter.path, linter.problem, linter.line))
-            continue
-        run.files += 1
-        _collect(run, linter.lint_path(target.path))
-    if paths == ["-"]:
-        name = settings.args.stdin_filename or "-"
-        config = settings.config_for(name)
-        run.fail_on = settings.fail_on(config)
-        linter = settings.linter(config)
-        if not isinstance(linter, Linter):
-            run.errors.append(FileError(linter.path, linter.problem, linter.line))
-            return run
-        run.files = 1
-        data = sys.stdin.buffer.read()
-        try:
-            source = decode(data, name)
-        except SourceError as exc:
-            _collect(run, FileResult(name, error=FileError(name, exc.message, exc.line)))
-        else:
-            _collect(run, linter.lint_source(source))
+        linter = linter_for(target.path)
+        if linter is not None:
+            run.files += 1
+            _collect(run, linter.lint_path(target.path))
     return run
 
 
-def _collect(run: Run, result) -> None:  # result: FileResult
+def _collect(run: Run, result: FileResult) -> None:
     run.findings.extend(result.findings)
     if result.error is not None:
         run.errors.append(result.error)

@@ -67,9 +67,10 @@ def wrap(body: str) -> str:
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:
     """Compile one rule pattern; PatternError says what is wrong with it."""
-    body = expand_spaces(pattern)
     try:
-        compiled = re.compile(wrap(body), re.IGNORECASE)
+        # Compiled as written first, so an error's position refers to the user's text.
+        re.compile(pattern)
+        compiled = re.compile(wrap(expand_spaces(pattern)), re.IGNORECASE)
     except re.error as exc:
         raise PatternError(f"bad pattern {pattern!r}: {exc}") from None
     if compiled.match(""):

@@ -81,8 +81,11 @@ def decode(data: bytes, path: str) -> Source:
             "termlint reads UTF-8 Markdown only",
             line=line,
         ) from None
-    if "\0" in text[:8192] and text.count("\0") > 8:
-        raise SourceError("looks like a binary file (contains NUL bytes), not Markdown")
+    sample = text[:8192]
+    # A stray NUL is linted like any character (it is replaced by U+FFFD, as CommonMark says);
+    # a sample that is a tenth NULs is UTF-16 or binary data.
+    if sample.count("\0") * 10 > len(sample):
+        raise SourceError("looks like a binary file (many NUL bytes), not UTF-8 Markdown")
     return Source(path, text, bom)
 
 

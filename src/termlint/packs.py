@@ -1,0 +1,623 @@
+"""Rules files (format version 1, DESIGN.md §3): load, validate, and freeze them.
+
+A rules file is data written by hand, so every problem is reported as one line naming the
+file, the line and the rule id (`RulesError`). To know lines, the YAML is composed into a
+node tree (safe loader only: no tags that build Python objects) and walked node by node;
+plain values are then built by the same safe constructor `yaml.safe_load` uses.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import string
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType, ModuleType
+from typing import Any
+
+import yaml
+
+from termlint.findings import Severity
+from termlint.kinds import KIND_NAMES, OptionError, PackContext, get_kind
+from termlint.patterns import PatternError, compile_pattern
+
+try:  # libyaml is several times faster on large lexicons; the pure-Python loader is the same.
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+BUILTIN_PREFIX = "builtin:"
+FORMAT_VERSION = 1
+TOP_KEYS = ("version", "name", "description", "families", "lexicons", "rules")
+COMMON_KEYS = (
+    "id", "name", "kind", "severity", "message", "description", "link", "scope", "examples",
+)
+REQUIRED_COMMON = ("id", "name", "kind", "severity", "message", "description")
+EXAMPLE_KEYS = ("invalid", "valid")
+SEVERITIES = ("error", "warning", "info")
+# termlint's own rules (unused or unknown suppressions) use this prefix.
+RESERVED_PREFIX = "TL"
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_RULE_ID = re.compile(r"[A-Z]+[0-9]+")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+# --- the frozen result ------------------------------------------------------------------------
+
+
+class _Fields(dict):  # type: ignore[type-arg]
+    """Message fields; a placeholder the kind did not fill becomes empty, never a KeyError."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    kind: str
+    severity: Severity
+    message: str
+    description: str
+    link: str | None
+    scope: str
+    options: Any  # whatever the kind's prepare() returned
+    examples_invalid: tuple[str, ...]
+    examples_valid: tuple[str, ...]
+    pack: str  # pack name
+    path: str  # the rules file, as displayed
+    line: int  # 1-based line of the rule in that file
+
+    def format_message(self, fields: Mapping[str, str]) -> str:
+        """The message with its {placeholders} filled; never raises (it runs at lint time)."""
+        try:
+            return self.message.format_map(_Fields(fields))
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            # Placeholders were validated at load time, so this is only a safety net.
+            return self.message
+
+
+@dataclass(frozen=True)
+class Pack:
+    name: str
+    description: str
+    path: str
+    families: Mapping[str, tuple[str, ...]]
+    lexicons: Mapping[str, tuple[str, ...]]
+    rules: tuple[Rule, ...]
+
+
+class RulesError(Exception):
+    """A rules file that cannot be used. str() is one line: "path:line: ID: problem"."""
+
+    def __init__(
+        self, path: str, problem: str, *, line: int | None = None, rule_id: str | None = None
+    ) -> None:
+        # Whatever produced the problem text (YAML, re), the report stays one line.
+        self.problem = " ".join(problem.split())
+        self.path = path
+        self.line = line
+        self.rule_id = rule_id
+        super().__init__(str(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its fields, so it survives being sent between worker processes.
+        return (_rules_error, (self.path, self.problem, self.line, self.rule_id))
+
+    @property
+    def message(self) -> str:
+        """The problem with its rule id, without the location: "ID: problem"."""
+        return f"{self.rule_id}: {self.problem}" if self.rule_id else self.problem
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+def _rules_error(path: str, problem: str, line: int | None, rule_id: str | None) -> RulesError:
+    return RulesError(path, problem, line=line, rule_id=rule_id)
+
+
+# --- YAML with line numbers (also used by config.py) --------------------------------------------
+
+
+class YamlProblem(Exception):
+    """A problem at a line of a YAML document; the caller knows the file (and the rule)."""
+
+    def __init__(self, line: int | None, problem: str, rule_id: str | None = None) -> None:
+        super().__init__(problem)
+        self.line = line
+        self.problem = problem
+        self.rule_id = rule_id
+
+
+def line_of(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' for a likely typo, else ''."""
+    import difflib  # only needed on the way to an error message
+
+    # Compared in lower case, so 'ID' or 'Severity' still find their key.
+    by_lower = {choice.lower(): choice for choice in choices}
+    close = difflib.get_close_matches(word.lower(), list(by_lower), n=1)
+    return f" (did you mean '{by_lower[close[0]]}'?)" if close else ""
+
+
+def describe(value: object) -> str:
+    """How a YAML value reads to its writer, for "must be X, got Y" messages."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a boolean)"
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return f"{value!r} (a number)"
+    return f"{value!r} (a {type(value).__name__})"
+
+
+def _yaml_error_line(exc: yaml.YAMLError) -> int | None:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    return int(mark.line) + 1 if mark is not None else None
+
+
+def _yaml_error_text(exc: yaml.YAMLError) -> str:
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem:
+        context = f" ({exc.context})" if exc.context else ""
+        return f"invalid YAML: {exc.problem}{context}"
+    return f"invalid YAML: {exc}"
+
+
+class YamlDoc:
+    """One composed YAML document: nodes keep their lines, values are built safely."""
+
+    def __init__(self, text: str) -> None:
+        try:
+            self.root: yaml.Node | None = yaml.compose(text, Loader=_SafeLoader)
+        except yaml.YAMLError as exc:
+            raise YamlProblem(_yaml_error_line(exc), _yaml_error_text(exc)) from None
+        # One safe constructor for the whole file; construct_document forgets between calls.
+        self._constructor = _SafeLoader("")
+
+    def value(self, node: yaml.Node) -> Any:
+        """The plain Python value of a node, exactly as yaml.safe_load would build it."""
+        try:
+            return self._constructor.construct_document(node)
+        except yaml.YAMLError as exc:
+            line = _yaml_error_line(exc) or line_of(node)
+            raise YamlProblem(line, _yaml_error_text(exc)) from None
+
+    def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """key -> (key node, value node) of a mapping node; keys must be unique strings."""
+        if not isinstance(node, yaml.MappingNode):
+            got = describe(self.value(node))
+            raise YamlProblem(line_of(node), f"{what} must be a mapping, got {got}")
+        first_line: dict[str, int] = {}
+        for key_node, _ in node.value:
+            if key_node.tag == _MERGE_TAG:  # resolved by flatten_mapping below
+                continue
+            key = self._key(key_node, what)
+            if key in first_line:
+                raise YamlProblem(
+                    line_of(key_node),
+                    f"duplicate key '{key}' in {what} (first at line {first_line[key]})",
+                )
+            first_line[key] = line_of(key_node)
+        # Merge keys (`<<: *defaults`) behave as in safe_load: explicit keys win.
+        self._constructor.flatten_mapping(node)
+        return {self._key(k, what): (k, v) for k, v in node.value}
+
+    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
+        if not isinstance(node, yaml.SequenceNode):
+            got = describe(self.value(node))
+            raise YamlProblem(line_of(node), f"{what} must be a list, got {got}")
+        return list(node.value)
+
+    def string(self, node: yaml.Node, what: str) -> str:
+        value = self.value(node)
+        if not isinstance(value, str):
+            raise YamlProblem(line_of(node), f"{what} must be a string, got {describe(value)}")
+        if not value.strip():
+            raise YamlProblem(line_of(node), f"{what} must not be empty")
+        return value
+
+    def strings(self, node: yaml.Node, what: str) -> list[tuple[str, yaml.Node]]:
+        """A list of non-empty strings, each with its node (for its line)."""
+        return [(self.string(item, f"each entry of {what}"), item)
+                for item in self.sequence(node, what)]
+
+    def _key(self, node: yaml.Node, what: str) -> str:
+        key = self.value(node)
+        if not isinstance(key, str):
+            raise YamlProblem(line_of(node), f"keys of {what} must be strings, got {describe(key)}")
+        return key
+
+
+def check_keys(
+    items: Mapping[str, tuple[yaml.Node, yaml.Node]], allowed: Sequence[str], where: str
+) -> None:
+    """Reject the first key not in `allowed`, suggesting the closest allowed one."""
+    for key, (key_node, _) in items.items():
+        if key not in allowed:
+            raise YamlProblem(
+                line_of(key_node), f"unknown key '{key}' {where}{did_you_mean(key, allowed)}"
+            )
+
+
+# --- finding and reading pack files -------------------------------------------------------------
+
+
+def bundled_folder() -> Path:
+    """The folder of the bundled packs, in an installed wheel or in a source checkout."""
+    installed = Path(__file__).parent / "rules"  # the wheel maps rules/ to termlint/rules/
+    if installed.is_dir():
+        return installed
+    # src/termlint/packs.py -> the checkout's top-level rules/ (source tree, editable install).
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def bundled_packs() -> dict[str, Path]:
+    """Name -> file, for every *.yaml in the bundled rules folder."""
+    folder = bundled_folder()
+    if not folder.is_dir():
+        return {}
+    return {path.stem: path for path in sorted(folder.glob("*.yaml")) if path.is_file()}
+
+
+def _locate(spec: str, base_dir: Path | None) -> Path:
+    if spec.startswith(BUILTIN_PREFIX):
+        name = spec[len(BUILTIN_PREFIX) :]
+        packs = bundled_packs()
+        if name not in packs:
+            available = ", ".join(sorted(packs)) or "none"
+            raise RulesError(
+                spec,
+                f"no bundled rules pack '{name}'{did_you_mean(name, packs)}; "
+                f"available: {available}",
+            )
+        return packs[name]
+    path = Path(spec).expanduser()
+    if base_dir is not None and not path.is_absolute():
+        path = base_dir / path
+    return path
+
+
+def _read(path: Path, display: str) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise RulesError(display, "rules file not found") from None
+    except IsADirectoryError:
+        raise RulesError(display, "is a folder, not a rules file") from None
+    except OSError as exc:
+        raise RulesError(display, f"cannot read rules file: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise RulesError(display, "rules file is not valid UTF-8", line=line) from None
+
+
+def load_pack(spec: str, base_dir: Path | None = None) -> Pack:
+    """Load one pack: a path (relative to base_dir when given) or "builtin:NAME"."""
+    path = _locate(spec, base_dir)
+    display = str(path)
+    return parse_pack(_read(path, display), display)
+
+
+def load_packs(specs: Sequence[str], base_dir: Path | None = None) -> list[Pack]:
+    """Load several packs; a rule id may be defined only once across all of them."""
+    packs: list[Pack] = []
+    seen_files: set[str] = set()
+    for spec in specs:
+        path = _locate(spec, base_dir)
+        # The same file named twice (say, by path and as builtin:) is loaded once.
+        real = os.path.realpath(path)
+        if real in seen_files:
+            continue
+        seen_files.add(real)
+        packs.append(parse_pack(_read(path, str(path)), str(path)))
+    _check_unique_ids(packs)
+    return packs
+
+
+def _check_unique_ids(packs: Sequence[Pack]) -> None:
+    first: dict[str, Rule] = {}
+    for pack in packs:
+        for rule in pack.rules:
+            if rule.id in first:
+                other = first[rule.id]
+                raise RulesError(
+                    rule.path,
+                    f"duplicate rule id (also defined at {other.path}:{other.line})",
+                    line=rule.line,
+                    rule_id=rule.id,
+                )
+            first[rule.id] = rule
+
+
+def parse_pack(text: str, path: str) -> Pack:
+    """Validate the text of a rules file; `path` is only used to name the file in errors."""
+    try:
+        return _PackReader(YamlDoc(text), path).read()
+    except YamlProblem as exc:
+        raise RulesError(path, exc.problem, line=exc.line, rule_id=exc.rule_id) from None
+
+
+# --- validation ---------------------------------------------------------------------------------
+
+
+class _PackReader:
+    def __init__(self, doc: YamlDoc, path: str) -> None:
+        self.doc = doc
+        self.path = path
+
+    def read(self) -> Pack:
+        root = self.doc.root
+        if root is None:
+            raise YamlProblem(None, "rules file is empty; expected version, name and rules")
+        items = self.doc.mapping(root, "a rules file")
+        self._version(items)
+        check_keys(items, TOP_KEYS, "at the top level")
+        for key in ("name", "rules"):
+            if key not in items:
+                raise YamlProblem(line_of(root), f"missing required top-level key '{key}'")
+        name = self.doc.string(items["name"][1], "'name'")
+        description = self._optional_string(items, "description") or ""
+        families = self._families(_value_node(items, "families"))
+        lexicons = self._lexicons(_value_node(items, "lexicons"))
+        context = PackContext(families, lexicons)
+        rules = self._rules(items["rules"][1], name, context)
+        return Pack(name, description, self.path, families, lexicons, rules)
+
+    def _version(self, items: Mapping[str, tuple[yaml.Node, yaml.Node]]) -> None:
+        # Checked before anything else: a newer format may have keys this version cannot know.
+        if "version" not in items:
+            raise YamlProblem(1, f"missing 'version: {FORMAT_VERSION}' at the top level")
+        node = items["version"][1]
+        version = self.doc.value(node)
+        if type(version) is not int or version != FORMAT_VERSION:
+            raise YamlProblem(
+                line_of(node),
+                f"unsupported rules format version {describe(version)}; "
+                f"this termlint reads version {FORMAT_VERSION}",
+            )
+
+    def _optional_string(
+        self, items: Mapping[str, tuple[yaml.Node, yaml.Node]], key: str
+    ) -> str | None:
+        return self.doc.string(items[key][1], f"'{key}'") if key in items else None
+
+    def _named_lists(
+        self, node: yaml.Node | None, what: str, one: str, allow_empty: bool
+    ) -> dict[str, list[tuple[str, yaml.Node]]]:
+        # An empty section (`families:` with nothing after it) is the same as none.
+        if node is None or self.doc.value(node) is None:
+            return {}
+        named = {}
+        for name, (key, value) in self.doc.mapping(node, f"'{what}'").items():
+            if not name.strip():
+                raise YamlProblem(line_of(key), f"a name in '{what}' is empty")
+            named[name] = self.doc.strings(value, f"{one} '{name}'")
+            if not named[name] and not allow_empty:
+                raise YamlProblem(line_of(value), f"{one} '{name}' is empty")
+        return named
+
+    def _families(self, node: yaml.Node | None) -> Mapping[str, tuple[str, ...]]:
+        families = {}
+        for name, forms in self._named_lists(node, "families", "family", False).items():
+            for form, form_node in forms:
+                try:
+                    compile_pattern(form)
+                except PatternError as exc:
+                    raise YamlProblem(line_of(form_node), f"family '{name}': {exc}") from None
+            families[name] = tuple(form for form, _ in forms)
+        return MappingProxyType(families)
+
+    def _lexicons(self, node: yaml.Node | None) -> Mapping[str, tuple[str, ...]]:
+        # An empty lexicon is fine: a team may declare it now and fill it later.
+        named = self._named_lists(node, "lexicons", "lexicon", True)
+        return MappingProxyType({name: tuple(w for w, _ in words) for name, words in named.items()})
+
+    def _rules(self, node: yaml.Node, pack: str, context: PackContext) -> tuple[Rule, ...]:
+        rules: list[Rule] = []
+        first_line: dict[str, int] = {}
+        for item in self.doc.sequence(node, "'rules'"):
+            rule = _RuleReader(self.doc, item, self.path, pack).read(context)
+            if rule.id in first_line:
+                raise YamlProblem(
+                    rule.line,
+                    f"duplicate rule id (first defined at line {first_line[rule.id]})",
+                    rule.id,
+                )
+            first_line[rule.id] = rule.line
+            rules.append(rule)
+        return tuple(rules)
+
+
+class _RuleReader:
+    """One rule: common keys first, then the kind's own keys through its prepare()."""
+
+    def __init__(self, doc: YamlDoc, node: yaml.Node, path: str, pack: str) -> None:
+        self.doc = doc
+        self.node = node
+        self.path = path
+        self.pack = pack
+        self.items = doc.mapping(node, "a rule")
+        self.line = line_of(node)
+
+    def read(self, context: PackContext) -> Rule:
+        rule_id = self._id()
+        try:
+            return self._read(rule_id, context)
+        except YamlProblem as exc:
+            exc.rule_id = exc.rule_id or rule_id
+            raise
+
+    def _id(self) -> str:
+        if "id" not in self.items:
+            # 'Id' or 'ID' is likelier than a missing id: name the typo.
+            check_keys(self.items, (*COMMON_KEYS, *_all_kind_keys()), "in a rule")
+            raise YamlProblem(self.line, "rule has no 'id'")
+        node = self.items["id"][1]
+        rule_id = self.doc.value(node)
+        if not isinstance(rule_id, str) or not _RULE_ID.fullmatch(rule_id):
+            raise YamlProblem(
+                line_of(node),
+                f"'id' must be capital letters then digits, such as PM101, got {describe(rule_id)}",
+            )
+        if rule_id.rstrip("0123456789") == RESERVED_PREFIX:
+            raise YamlProblem(
+                line_of(node),
+                f"rule id prefix '{RESERVED_PREFIX}' is reserved for termlint's own rules",
+                rule_id,
+            )
+        return rule_id
+
+    def _read(self, rule_id: str, context: PackContext) -> Rule:
+        kind = self._kind()
+        for key in REQUIRED_COMMON:
+            if key not in self.items:
+                raise YamlProblem(self.line, f"missing required key '{key}'")
+        name = self._string("name")
+        if not _SLUG.fullmatch(name):
+            raise YamlProblem(
+                self._line("name"), f"'name' must be kebab-case, such as 'hype-words', got {name!r}"
+            )
+        message = self._string("message")
+        self._check_placeholders(message, kind)
+        invalid, valid = self._examples()
+        return Rule(
+            id=rule_id,
+            name=name,
+            kind=kind.NAME,
+            severity=self._severity(),
+            message=message,
+            description=self._string("description"),
+            link=self._string("link") if "link" in self.items else None,
+            scope=self._scope(kind),
+            options=self._options(kind, context),
+            examples_invalid=invalid,
+            examples_valid=valid,
+            pack=self.pack,
+            path=self.path,
+            line=self.line,
+        )
+
+    def _line(self, key: str) -> int:
+        return line_of(self.items[key][0]) if key in self.items else self.line
+
+    def _string(self, key: str) -> str:
+        return self.doc.string(self.items[key][1], f"'{key}'")
+
+    def _kind(self) -> ModuleType:
+        kind_name = self.doc.value(self.items["kind"][1]) if "kind" in self.items else None
+        if kind_name in KIND_NAMES:
+            kind = get_kind(kind_name)
+            allowed = (*COMMON_KEYS, *kind.KEYS)
+            self._check_foreign_keys(kind, allowed)
+            check_keys(self.items, allowed, "in a rule")
+            return kind
+        # Without a valid kind, a typo like 'knd' is the likelier problem: report it first.
+        check_keys(self.items, (*COMMON_KEYS, *_all_kind_keys()), "in a rule")
+        if kind_name is None:
+            raise YamlProblem(self.line, "missing required key 'kind'")
+        raise YamlProblem(
+            self._line("kind"),
+            f"'kind' must be one of {', '.join(KIND_NAMES)}, got {describe(kind_name)}"
+            + (did_you_mean(kind_name, KIND_NAMES) if isinstance(kind_name, str) else ""),
+        )
+
+    def _check_foreign_keys(self, kind: ModuleType, allowed: Sequence[str]) -> None:
+        """A key of another kind gets a sharper message than 'unknown key'."""
+        for key, (key_node, _) in self.items.items():
+            if key not in allowed and key in _all_kind_keys():
+                own = ", ".join(kind.KEYS) or "none"
+                raise YamlProblem(
+                    line_of(key_node),
+                    f"key '{key}' does not belong to kind '{kind.NAME}' (its keys: {own})",
+                )
+
+    def _severity(self) -> Severity:
+        node = self.items["severity"][1]
+        value = self.doc.value(node)
+        if value not in SEVERITIES:
+            raise YamlProblem(
+                line_of(node),
+                f"'severity' must be one of {', '.join(SEVERITIES)}, got {describe(value)}",
+            )
+        return Severity.parse(value)
+
+    def _scope(self, kind: ModuleType) -> str:
+        if "scope" not in self.items:
+            return str(kind.DEFAULT_SCOPE)
+        node = self.items["scope"][1]
+        scope = self.doc.value(node)
+        if scope not in kind.SCOPES:
+            raise YamlProblem(
+                line_of(node),
+                f"'scope' must be one of {', '.join(kind.SCOPES)} for kind '{kind.NAME}', "
+                f"got {describe(scope)}",
+            )
+        return str(scope)
+
+    def _check_placeholders(self, message: str, kind: ModuleType) -> None:
+        line = self._line("message")
+        offered = ", ".join(f"{{{p}}}" for p in sorted(kind.PLACEHOLDERS)) or "none"
+        try:
+            parsed = list(string.Formatter().parse(message))
+        except ValueError as exc:
+            raise YamlProblem(
+                line, f"'message' has a stray brace ({exc}); write {{{{ or }}}} for a literal one"
+            ) from None
+        for _, field, spec, conversion in parsed:
+            if field is None:
+                continue
+            if spec or conversion:
+                raise YamlProblem(line, f"'message' placeholder {{{field}}} takes no ! or : part")
+            if field not in kind.PLACEHOLDERS:
+                raise YamlProblem(
+                    line,
+                    f"'message' uses unknown placeholder {{{field}}}; "
+                    f"kind '{kind.NAME}' offers {offered}",
+                )
+
+    def _examples(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        if "examples" not in self.items:
+            return (), ()
+        items = self.doc.mapping(self.items["examples"][1], "'examples'")
+        check_keys(items, EXAMPLE_KEYS, "in 'examples'")
+        found = {
+            key: tuple(text for text, _ in self.doc.strings(value, f"'examples: {key}'"))
+            for key, (_, value) in items.items()
+        }
+        return found.get("invalid", ()), found.get("valid", ())
+
+    def _options(self, kind: ModuleType, context: PackContext) -> Any:
+        for key in sorted(kind.REQUIRED):
+            if key not in self.items:
+                raise YamlProblem(self.line, f"missing required key '{key}' (kind '{kind.NAME}')")
+        present = [key for key in kind.KEYS if key in self.items]
+        options = {key: self.doc.value(self.items[key][1]) for key in present}
+        try:
+            return kind.prepare(options, context)
+        except OptionError as exc:
+            raise YamlProblem(self._line(exc.key), exc.problem) from None
+
+
+def _value_node(items: Mapping[str, tuple[yaml.Node, yaml.Node]], key: str) -> yaml.Node | None:
+    return items[key][1] if key in items else None
+
+
+def _all_kind_keys() -> tuple[str, ...]:
+    return tuple(key for name in KIND_NAMES for key in get_kind(name).KEYS)

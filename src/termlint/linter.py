@@ -131,7 +131,7 @@ class Linter:
             name=rule.name,
             kind=rule.kind,
             severity=severity,
-            message=rule.format_message(fields),
+            message=rule.format_message(fields, hit.message),
             match=matched,
             fix=fix,
             start=source.to_text(start),

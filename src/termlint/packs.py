@@ -72,13 +72,16 @@ class Rule:
     path: str  # the rules file, as displayed
     line: int  # 1-based line of the rule in that file
 
-    def format_message(self, fields: Mapping[str, str]) -> str:
-        """The message with its {placeholders} filled; never raises (it runs at lint time)."""
+    def format_message(self, fields: Mapping[str, str], template: str | None = None) -> str:
+        """The message (or a kind's own `template`) with its {placeholders} filled.
+
+        Never raises: it runs at lint time, and placeholders were validated at load time.
+        """
+        template = self.message if template is None else template
         try:
-            return self.message.format_map(_Fields(fields))
+            return template.format_map(_Fields(fields))
         except (ValueError, TypeError, KeyError, IndexError, AttributeError):
-            # Placeholders were validated at load time, so this is only a safety net.
-            return self.message
+            return template
 
 
 @dataclass(frozen=True)
@@ -374,9 +377,9 @@ class _PackReader:
                 raise YamlProblem(line_of(root), f"missing required top-level key '{key}'")
         name = self.doc.string(items["name"][1], "'name'")
         description = self._optional_string(items, "description") or ""
-        families = self._families(_value_node(items, "families"))
+        families, modifiers = self._families(_value_node(items, "families"))
         lexicons = self._lexicons(_value_node(items, "lexicons"))
-        context = PackContext(families, lexicons)
+        context = PackContext(families, lexicons, modifiers)
         rules = self._rules(items["rules"][1], name, context)
         return Pack(name, description, self.path, families, lexicons, rules)
 
@@ -413,16 +416,44 @@ class _PackReader:
                 raise YamlProblem(line_of(value), f"{one} '{name}' is empty")
         return named
 
-    def _families(self, node: yaml.Node | None) -> Mapping[str, tuple[str, ...]]:
-        families = {}
-        for name, forms in self._named_lists(node, "families", "family", False).items():
-            for form, form_node in forms:
-                try:
-                    compile_pattern(form)
-                except PatternError as exc:
-                    raise YamlProblem(line_of(form_node), f"family '{name}': {exc}") from None
-            families[name] = tuple(form for form, _ in forms)
-        return MappingProxyType(families)
+    def _families(
+        self, node: yaml.Node | None
+    ) -> tuple[Mapping[str, tuple[str, ...]], Mapping[str, tuple[str, ...]]]:
+        """Family forms and modifiers. A family is a list of forms, or a mapping with
+        `forms` and `modifiers` (the words that name it before a shared head noun)."""
+        families: dict[str, tuple[str, ...]] = {}
+        modifiers: dict[str, tuple[str, ...]] = {}
+        if node is None or self.doc.value(node) is None:
+            return MappingProxyType(families), MappingProxyType(modifiers)
+        for name, (key, value) in self.doc.mapping(node, "'families'").items():
+            if not name.strip():
+                raise YamlProblem(line_of(key), "a name in 'families' is empty")
+            what = f"family '{name}'"
+            if isinstance(value, yaml.MappingNode):
+                items = self.doc.mapping(value, what)
+                check_keys(items, ("forms", "modifiers"), f"in {what}")
+                if "forms" not in items:
+                    raise YamlProblem(line_of(value), f"{what} needs 'forms'")
+                forms = self._patterns(items["forms"][1], f"{what} forms", name)
+                if "modifiers" in items:
+                    modifiers[name] = tuple(
+                        self._patterns(items["modifiers"][1], f"{what} modifiers", name)
+                    )
+            else:
+                forms = self._patterns(value, what, name)
+            families[name] = tuple(forms)
+        return MappingProxyType(families), MappingProxyType(modifiers)
+
+    def _patterns(self, node: yaml.Node, what: str, family: str) -> list[str]:
+        entries = self.doc.strings(node, what)
+        if not entries:
+            raise YamlProblem(line_of(node), f"{what} is empty")
+        for form, form_node in entries:
+            try:
+                compile_pattern(form)
+            except PatternError as exc:
+                raise YamlProblem(line_of(form_node), f"family '{family}': {exc}") from None
+        return [form for form, _ in entries]
 
     def _lexicons(self, node: yaml.Node | None) -> Mapping[str, tuple[str, ...]]:
         # An empty lexicon is fine: a team may declare it now and fill it later.

@@ -44,6 +44,8 @@ class PackContext:
 
     families: Mapping[str, tuple[str, ...]]  # family name -> its form patterns (source text)
     lexicons: Mapping[str, tuple[str, ...]]  # lexicon name -> entries
+    # family name -> the words naming it before a shared head noun ("personali[sz]ed")
+    modifiers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class Hit:
     fields: Mapping[str, str] = field(default_factory=dict)
     replacement: str | None = None  # a fix, when the kind offers one
     severity: str | None = None  # overrides the rule's severity (e.g. document-level findings)
+    message: str | None = None  # a message template used instead of the rule's
 
 
 class RuleKind(Protocol):
@@ -75,6 +78,8 @@ _MODULES = {
     "existence": "termlint.kinds.existence",
     "substitution": "termlint.kinds.substitution",
     "consistency": "termlint.kinds.consistency",
+    "conflation": "termlint.kinds.conflation",
+    "actionability": "termlint.kinds.actionability",
 }
 
 KIND_NAMES: tuple[str, ...] = tuple(_MODULES)

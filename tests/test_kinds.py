@@ -14,7 +14,9 @@ RULES = """\
     severity: warning
     message: "Use {replacement}, not {match}."
     description: test
-    swap: {utili[sz]e: use, 'in order to': to}
+    swap:
+      'utili[sz]e': use
+      in order to: to
     examples: {invalid: ["utilize"], valid: ["use"]}
   - id: TK002
     name: unsafe-swap

@@ -46,7 +46,7 @@ def misplaced(linter: Linter, text: str) -> list[str]:
     bad = []
     for finding in result.findings:
         data = finding.to_dict()
-        if source_slice(text, data) != finding.match or not re.fullmatch(r"\w+", finding.match):
+        if source_slice(text, data) != finding.match:
             bad.append(f"{finding.line}:{finding.column} {finding.match!r}")
     return bad
 

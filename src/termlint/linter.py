@@ -118,7 +118,7 @@ class Linter:
         fix = None
         if hit.replacement is not None:
             # Markup or a line break inside the match would be lost by the replacement.
-            clean = matched == hit.block.text[hit.start : hit.end]
+            clean = matched == hit.block.text[hit.start : hit.end] and "\n" not in matched
             applicability = rule.options.applicability if clean else "unsafe"
             fix = Fix(hit.replacement, applicability)
         return Finding(

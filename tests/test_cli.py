@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import WORD_RULE, run_json, run_termlint, source_slice, write_rules
 
+from conftest import WORD_RULE, run_json, run_termlint, source_slice, write_rules
 from termlint import __version__
 
 

@@ -73,7 +73,7 @@ def test_unused_and_unknown_directives_are_reported(tmp_path: Path) -> None:
     rules = write_rules(tmp_path, WORD_RULE + SECOND_RULE)
     doc = tmp_path / "a.md"
     doc.write_text(text, encoding="utf-8")
-    code, data = run_json("--rules", rules, doc)
+    _, data = run_json("--rules", rules, doc)
     found = [(f["rule"], f["line"], f["column"], f["severity"]) for f in data["findings"]]
     assert found == [
         ("TL001", 1, 1, "info"),
@@ -95,5 +95,8 @@ def test_directives_inside_code_are_not_directives(tmp_path: Path) -> None:
 
 
 def test_directive_in_blockquote(tmp_path: Path) -> None:
-    text = "> <!-- termlint-disable-next-line TW001 -->\n> precision medicine\n\nprecision medicine\n"
+    text = (
+        "> <!-- termlint-disable-next-line TW001 -->\n"
+        "> precision medicine\n\nprecision medicine\n"
+    )
     assert lint(tmp_path, text) == [("TW001", 4)]

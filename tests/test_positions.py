@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from conftest import run_json, source_slice, write_rules
 
 MARKER_RULE = """\

@@ -12,10 +12,10 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import shared_path, source_slice, write_rules
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import shared_path, source_slice, write_rules
 from termlint.linter import Linter
 from termlint.packs import load_packs
 from termlint.source import decode

@@ -15,7 +15,8 @@ def list_rules(packs: Sequence[Pack]) -> int:
     rows += [(m.id, str(m.severity), m.kind, m.name, m.pack) for m in META_RULES]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row[:4], widths)) + f"  ({row[4]})")
+        cells = (cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True))
+        print("  ".join(cells) + f"  ({row[4]})")
     return 0
 
 

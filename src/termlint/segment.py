@@ -18,12 +18,15 @@ __all__ = ["OBJ", "Block", "Document", "Sentence", "sentences"]
 
 # Lower-cased words (with their final dot) that do not end a sentence.
 ABBREVIATIONS = frozenset(
-    """
-    e.g. i.e. etc. vs. v. cf. al. approx. ca. dr. mr. mrs. ms. prof. sr. jr. st. no. nos. fig.
-    figs. eq. ref. refs. vol. pp. p. ed. eds. dept. univ. inc. ltd. co. corp. jan. feb. mar. apr.
-    jun. jul. aug. sep. sept. oct. nov. dec. mon. tue. wed. thu. fri. sat. sun. min. max. avg.
-    incl. excl. esp. viz. resp. aka. a.k.a. u.s. u.k. e.u. ph.d. m.d. b.sc. m.sc.
-    """.split()
+    [
+        "e.g.", "i.e.", "etc.", "vs.", "v.", "cf.", "al.", "approx.", "ca.", "dr.", "mr.",
+        "mrs.", "ms.", "prof.", "sr.", "jr.", "st.", "no.", "nos.", "fig.", "figs.", "eq.",
+        "ref.", "refs.", "vol.", "pp.", "p.", "ed.", "eds.", "dept.", "univ.", "inc.", "ltd.",
+        "co.", "corp.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.",
+        "oct.", "nov.", "dec.", "mon.", "tue.", "wed.", "thu.", "fri.", "sat.", "sun.", "min.",
+        "max.", "avg.", "incl.", "excl.", "esp.", "viz.", "resp.", "aka.", "a.k.a.", "u.s.",
+        "u.k.", "e.u.", "ph.d.", "m.d.", "b.sc.", "m.sc.",
+    ]
 )
 # End punctuation, then closing quotes or brackets, then white space.
 _END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")

@@ -92,7 +92,9 @@ def compile_construction(
         position = match.end()
     pieces.append(expand_spaces(template[position:]))
     if not ({"A", "a"} & seen and {"B", "b"} & seen):
-        raise OptionError(key, f"construction {template!r} must use {{A}} or {{a}}, and {{B}} or {{b}}")
+        raise OptionError(
+            key, f"construction {template!r} must use {{A}} or {{a}}, and {{B}} or {{b}}"
+        )
     try:
         return re.compile(wrap("".join(pieces)), re.IGNORECASE)
     except re.error as exc:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 NAME = "substitution"
 KEYS = {
     "swap": "mapping of pattern -> replacement text",
-    "fix": "'safe' (default) or 'unsafe': whether --fix applies the replacement without --unsafe-fixes",
+    "fix": "'safe' (default) or 'unsafe': whether --fix applies it without --unsafe-fixes",
 }
 REQUIRED = frozenset({"swap"})
 SCOPES = ("sentence", "paragraph")

@@ -42,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("--rules", action="append", metavar="FILE",
         help="rules file or builtin:NAME (repeatable; replaces the configured rules)")
     add("--config", metavar="FILE", help="use this .termlint.yaml or pyproject.toml")
-    add("--format", choices=["text", "json"], default="text", help="output format")
+    add("--format", choices=["text", "json", "markdown"], default="text",
+        help="output format (markdown: only with --list-rules)")
     add("--select", type=_ids, action="extend", metavar="IDS",
         help="only these rule ids or prefixes (comma-separated)")
     add("--ignore", type=_ids, action="extend", metavar="IDS",
@@ -213,10 +214,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return rulesinfo.check_rules(packs)
             if args.explain:
                 return rulesinfo.explain(packs, args.explain.upper())
-            return rulesinfo.list_rules(packs)
+            return rulesinfo.list_rules(packs, args.format)
     except (ConfigError, RulesError) as exc:
         print(f"termlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    if args.format == "markdown":
+        parser.error("--format markdown is only for --list-rules")
     if "-" in args.paths and len(args.paths) > 1:
         parser.error("'-' (stdin) cannot be combined with other paths")
     if args.jobs < 1:

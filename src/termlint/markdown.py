@@ -161,7 +161,14 @@ def parse(source: Source) -> Parsed:
         begin, end = starts[foreign[0]], _line_end(norm, starts, foreign[1] - 1)
         text = norm[:begin] + re.sub(r"[^\n]", " ", norm[begin:end]) + norm[end:]
     builder = _Builder(kit, text, norm, starts)
-    builder.run(kit.md.parse(text))
+    try:
+        tokens = kit.md.parse(text)
+    except IndexError:
+        # markdown-it-py 4.3 reads past the end of a file that ends in a lone `>` inside a list
+        # inside a quote (`> - <!--` then `>`); a final line break, which changes no offset and
+        # no meaning, avoids it.
+        tokens = kit.md.parse(text + "\n")
+    builder.run(tokens)
     builder.comments.sort(key=lambda comment: comment.start)
     return Parsed(builder.blocks, builder.comments, builder.dropped)
 

@@ -53,5 +53,14 @@ def test_search_respects_sentence_scope() -> None:
 
     doc = doc_of("It ends in medicine. Precision follows.")
     pattern = re.compile(r"medicine\. Precision")
-    assert list(doc.search([pattern], "sentence")) == []
-    assert len(list(doc.search([pattern], "paragraph"))) == 1
+    assert list(doc.find(pattern, "sentence")) == []
+    assert len(list(doc.find(pattern, "paragraph"))) == 1
+
+
+def test_find_never_crosses_blocks_and_maps_offsets_back() -> None:
+    import re
+
+    doc = doc_of("# Alpha beta\n\nbeta gamma\n\n- gamma beta\n")
+    found = [(f.block.text, f.start, f.end) for f in doc.find(re.compile(r"beta"))]
+    assert found == [("Alpha beta", 6, 10), ("beta gamma", 0, 4), ("gamma beta", 6, 10)]
+    assert list(doc.find(re.compile(r"beta\s+beta"))) == []

@@ -50,6 +50,7 @@ _EMPHASIS = frozenset(
 )
 _COMMENT = re.compile(r"<!--(?:>|->|.*?-->)", re.DOTALL)
 _LIST_MARKER = re.compile(r"[-+*]|\d{1,9}[.)]")
+_FRONT_MATTER_START = re.compile(r"\s*(?:\+\+\+|---)")
 _YAML_KEY = re.compile(r"""["']?[A-Za-z_][\w .'"-]*:(?:[ \t]|$)""")
 _YAML_OTHER = re.compile(r"[ \t]+\S|-(?:[ \t]|$)|#")
 _MASK = re.compile(
@@ -186,7 +187,7 @@ def _foreign_front_matter(norm: str, starts: Sequence[int]) -> tuple[int, int] |
     YAML at the very first line is the plugin's; a `---` block anywhere else is taken for front
     matter only when it plainly is YAML, since it may be a thematic break and a setext heading.
     """
-    if norm.startswith("---") or not norm.lstrip().startswith(("+++", "---")):
+    if norm.startswith("---") or not _FRONT_MATTER_START.match(norm):
         return None
     lines = _lines(norm, starts)
     first = next(i for i, line in enumerate(lines) if line.strip())
@@ -539,11 +540,18 @@ class _Walker:
         self.pos = end
 
     def _link(self, token: Token, children: Sequence[Token], limit: int) -> None:
+        start = self.pos
         label_start = self._expect("[")
+        mark = (len(self.prose), len(self.runs), self.size)
         self.pos = label_start
         self.walk(children, limit)
         self._expect("]")
         self.pos = self._tail(token, label_start, self.pos, limit, "href")
+        if token.meta.get("label", "").startswith("^"):
+            # `[^1]` with a `[^1]: ...` line is a footnote to the writer, a link to CommonMark.
+            del self.prose[mark[0] :], self.runs[mark[1] :]
+            self.size = mark[2]
+            self._atomic(OBJ, start, self.pos)
 
     def _image(self, token: Token, limit: int) -> None:
         label_start = self._expect("![")
@@ -680,31 +688,26 @@ class _Builder:
 
     def _inline(self, token: Token, parent: Token) -> None:
         assert token.map is not None
-        first, end = token.map
+        first = token.map[0]
         content = token.content
-        level = 0
-        segments: list[Seg] | None
         if parent.type == "paragraph_open":
-            kind = "paragraph"
-            segments = _paragraph_segments(
-                self.text, self.starts, content, first, end - first, self.kit.trim
-            )
+            kind, level = "paragraph", 0
+            segments = self._line_segments(token)
         elif parent.type == "heading_open":
-            kind = "heading"
-            level = int(parent.tag[1:])
+            kind, level = "heading", int(parent.tag[1:])
             if parent.markup.startswith("#"):
                 segments = _atx_segments(self.text, self.starts, content, first)
             else:  # setext: the inline token's map already leaves out the underline
-                segments = _paragraph_segments(
-                    self.text, self.starts, content, first, end - first, self.kit.trim
-                )
-        else:
-            kind = "table_cell"
+                segments = self._line_segments(token)
+        elif parent.type in ("th_open", "td_open"):
+            kind, level = "table_cell", 0
             cell = self.row[self.cell] if self.cell < len(self.row) else ("", [])
             self.cell += 1
-            segments = cell[1] if cell[0] == content else None
             if not content:
                 return
+            segments = cell[1] if cell[0] == content else None
+        else:
+            return
         if segments is None:
             self._drop(first, f"{kind} content not found in its lines")
             segments = []
@@ -718,6 +721,13 @@ class _Builder:
             return
         containers = tuple((name, index) for name, index, _ in self.containers)
         self.blocks.append(Block(kind, _mask(text), tuple(runs), first, level, containers))
+
+    def _line_segments(self, token: Token) -> list[Seg] | None:
+        assert token.map is not None
+        first, end = token.map
+        return _paragraph_segments(
+            self.text, self.starts, token.content, first, end - first, self.kit.trim
+        )
 
     def _checked(self, text: str, runs: list[Run], line: int) -> tuple[str, list[Run]]:
         """Cut the prose before the first identity run whose source differs (a bug guard)."""

@@ -65,6 +65,14 @@ def wrap(body: str) -> str:
     return f"{_BEFORE}(?:{body}){_AFTER}"
 
 
+def body_of(compiled: re.Pattern[str]) -> str:
+    """The expanded body of a pattern made by compile_pattern (its guards removed)."""
+    prefix, suffix = f"{_BEFORE}(?:", f"){_AFTER}"
+    source = compiled.pattern
+    assert source.startswith(prefix) and source.endswith(suffix), source
+    return source[len(prefix) : -len(suffix)]
+
+
 def compile_pattern(pattern: str) -> re.Pattern[str]:
     """Compile one rule pattern; PatternError says what is wrong with it."""
     try:

@@ -6,15 +6,19 @@ the source through `Block.span`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from termlint import prefilter
 from termlint.markdown import OBJ, Block
 from termlint.source import Source
 
-__all__ = ["OBJ", "Block", "Document", "Sentence", "sentences"]
+__all__ = ["OBJ", "Block", "Document", "Found", "Sentence", "sentences"]
+
+BLOCK_SEPARATOR = "\n\n"
 
 # Lower-cased words (with their final dot) that do not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -81,6 +85,7 @@ class Document:
     source: Source
     blocks: list[Block]
     _index: dict[int, int] = field(default_factory=dict, repr=False)
+    _memo: dict[tuple[str, int], list[Found]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._index = {id(block): i for i, block in enumerate(self.blocks)}
@@ -126,7 +131,7 @@ class Document:
         return [leading, *result] if leading else result
 
     def scopes(self, scope: str) -> Iterator[Sequence[Block]]:
-        """The groups of blocks a scope stands for (sentences are handled by `search`)."""
+        """The groups of blocks a scope stands for (sentences are handled by `find`)."""
         if scope == "document":
             yield self.blocks
         elif scope == "section":
@@ -135,23 +140,103 @@ class Document:
             for block in self.blocks:
                 yield (block,)
 
-    def search(
+    @cached_property
+    def text(self) -> str:
+        """All prose, blocks joined by a blank line (which no pattern's space can cross)."""
+        return BLOCK_SEPARATOR.join(block.text for block in self.blocks)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        starts, offset = [], 0
+        for block in self.blocks:
+            starts.append(offset)
+            offset += len(block.text) + len(BLOCK_SEPARATOR)
+        return starts
+
+    def find(
         self,
-        patterns: Iterable[re.Pattern[str]],
-        scope: str,
+        pattern: re.Pattern[str],
+        scope: str = "paragraph",
         blocks: Sequence[Block] | None = None,
-    ) -> Iterator[tuple[Block, re.Match[str]]]:
-        """Every match of the patterns in the blocks, in document order per pattern.
+    ) -> Iterator[Found]:
+        """Every match of a pattern in the document's prose (or in some blocks), in order.
 
-        Matches never cross blocks; with the sentence scope they never cross sentences either.
+        One scan of the whole document (rather than one per block) keeps a pack of many rules
+        cheap. Matches never cross blocks; with the sentence scope they never cross sentences.
         """
-        for pattern in patterns:
-            for block in self.blocks if blocks is None else blocks:
-                for match in pattern.finditer(block.text):
-                    if scope == "sentence" and not self._within_sentence(block, match):
-                        continue
-                    yield block, match
+        if blocks is None:
+            ranges = self._prefiltered(pattern)
+        else:
+            indexes = sorted(self.index(block) for block in blocks)
+            ranges = [(self._starts[i], self._starts[i] + len(self.blocks[i].text))
+                      for i in indexes]
+        for found in self.find_in(pattern, ranges):
+            if scope == "sentence" and found.end > self.sentence_at(found.block, found.start).end:
+                continue
+            yield found
 
-    def _within_sentence(self, block: Block, match: re.Match[str]) -> bool:
-        sentence = self.sentence_at(block, match.start())
-        return match.end() <= sentence.end
+    @cached_property
+    def _block_ranges(self) -> list[tuple[int, int]]:
+        return [(start, start + len(block.text))
+                for start, block in zip(self._starts, self.blocks, strict=True)]
+
+    @cached_property
+    def _folded(self) -> str | None:
+        folded = prefilter.fold(self.text)
+        # A few characters fold to two (İ): offsets would drift, so no prefilter then.
+        return folded if len(folded) == len(self.text) else None
+
+    def _prefiltered(self, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+        """Ranges of `text` where the pattern can match (see prefilter)."""
+        whole = [(0, len(self.text))]
+        if self._folded is None:
+            return whole
+        ranges = prefilter.candidate_ranges(pattern, self._folded, self._block_ranges)
+        return whole if ranges is None else ranges
+
+    def find_all(self, pattern: re.Pattern[str]) -> list[Found]:
+        """`find` over the whole document, remembered: several rules share their families."""
+        key = (pattern.pattern, pattern.flags)
+        if key not in self._memo:
+            self._memo[key] = list(self.find(pattern))
+        return self._memo[key]
+
+    def find_in(self, pattern: re.Pattern[str], ranges: Iterable[tuple[int, int]]
+                ) -> Iterator[Found]:
+        """Matches inside ranges of `text` (scanned in place, so lookbehinds still see what
+        precedes them); a match that would cross a block's end is dropped."""
+        starts = self._starts
+        for lo, hi in ranges:
+            for match in pattern.finditer(self.text, lo, hi):
+                index = bisect.bisect_right(starts, match.start()) - 1
+                block, base = self.blocks[index], starts[index]
+                if match.end() > base + len(block.text):
+                    continue
+                yield Found(block, match.start() - base, match.end() - base, match, base)
+
+    def sentence_range(self, block: Block, sentence: Sentence) -> tuple[int, int]:
+        """Where a sentence lies in `text`."""
+        base = self._starts[self.index(block)]
+        return base + sentence.start, base + sentence.end
+
+
+@dataclass(frozen=True)
+class Found:
+    """A match in one block; `start`/`end` index the block's text."""
+
+    block: Block
+    start: int
+    end: int
+    match: re.Match[str]  # on Document.text
+    base: int  # where the block starts in Document.text
+
+    @property
+    def text(self) -> str:
+        return self.match.group()
+
+    def group_span(self, name: str) -> tuple[int, int] | None:
+        """The block offsets of a named group, or None when it did not take part."""
+        if self.match.group(name) is None:
+            return None
+        start, end = self.match.span(name)
+        return start - self.base, end - self.base

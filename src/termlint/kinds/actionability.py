@@ -66,7 +66,7 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
         entity_lexicons = [entity_lexicons]
     if not isinstance(entity_lexicons, list) or not entity_lexicons:
         raise OptionError("entities", "'entities' must be a list of lexicon names")
-    entity_patterns = [lexicon_pattern(pack, name, "entities") for name in entity_lexicons]
+    entities = lexicon_pattern(pack, entity_lexicons, "entities")
     window = options.get("window", 1)
     if not isinstance(window, int) or isinstance(window, bool) or window < 0:
         raise OptionError("window", f"'window' must be a whole number >= 0, got {window!r}")
@@ -76,8 +76,7 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
         aims=_optional(pack, options, "aims"),
         stand_ins=_optional(pack, options, "stand-ins"),
         negations=_optional(pack, options, "negations"),
-        entities=re.compile("|".join(p.pattern for p in entity_patterns if p is not None)
-                            or r"(?!)", re.IGNORECASE),
+        entities=entities or re.compile(r"(?!)"),  # no entities: nothing is ever supported
         decisions=_required(pack, options, "decisions"),
         window=window,
     )
@@ -97,8 +96,10 @@ def _optional(pack: PackContext, options: Mapping[str, Any], key: str) -> re.Pat
 def check(rule: Rule, doc: Document) -> Iterator[Hit]:
     options: Options = rule.options
     supported: dict[int, bool] = {}
+    # Only blocks naming a family, or right after one (stand-ins), can hold a claim.
+    named = {doc.index(found.block) for found in doc.find_all(options.family)}
     for index, block in enumerate(doc.blocks):
-        if block.kind == "heading":
+        if block.kind == "heading" or not (index in named or index - 1 in named):
             continue
         sentences = doc.sentences[index]
         for number, sentence in enumerate(sentences):

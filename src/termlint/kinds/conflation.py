@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from termlint.kinds import Hit, OptionError, PackContext
 from termlint.kinds.grammar import (
-    compile_construction,
+    construction_body,
     family_names,
     family_pattern,
     lexicon,
@@ -29,7 +29,7 @@ from termlint.patterns import wrap
 if TYPE_CHECKING:
     from termlint.markdown import Block
     from termlint.packs import Rule
-    from termlint.segment import Document
+    from termlint.segment import Document, Found
 
 NAME = "conflation"
 KEYS = {
@@ -53,8 +53,9 @@ DEFAULT_DOCUMENT_MESSAGE = (
 
 @dataclass(frozen=True)
 class Options:
-    constructions: tuple[re.Pattern[str], ...]
-    presence: tuple[re.Pattern[str], re.Pattern[str]]  # forms or modifiers of each family
+    constructions: re.Pattern[str]  # every construction, both ways round, combined
+    tags: tuple[str, ...]  # group-name suffixes, one per construction
+    presence: tuple[re.Pattern[str], re.Pattern[str]]  # any form or modifier of each family
     forms: tuple[re.Pattern[str], re.Pattern[str]]  # full forms of each family
     contrast: re.Pattern[str] | None
     openers: re.Pattern[str] | None
@@ -67,11 +68,12 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
     templates = lexicon(pack, options["constructions"], "constructions")
     if not templates:
         raise OptionError("constructions", f"lexicon '{options['constructions']}' is empty")
-    constructions = tuple(
-        compile_construction(template, pack, a, b, "constructions")
-        for template in templates
-        for a, b in ((first, second), (second, first))
-    )
+    bodies = [
+        construction_body(template, pack, a, b, "constructions", f"_{i}_{j}")
+        for i, template in enumerate(templates)
+        for j, (a, b) in enumerate(((first, second), (second, first)))
+    ]
+    tags = tuple(f"_{i}_{j}" for i in range(len(templates)) for j in range(2))
     document = options.get("document", "info")
     if document not in ("error", "warning", "info", "off"):
         raise OptionError("document", f"'document' must be error, warning, info or off, "
@@ -79,8 +81,9 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
     message = options.get("document-message", DEFAULT_DOCUMENT_MESSAGE)
     _check_message(message)
     return Options(
-        constructions=constructions,
-        # A cheap prefilter, so no guards: "precision/personalized" must pass it.
+        constructions=_compile("|".join(f"(?:{b})" for b in bodies)),
+        tags=tags,
+        # A cheap prefilter, so unguarded: "precision/personalized" must pass it.
         presence=(re.compile(family_pattern(pack, [first], True), re.IGNORECASE),
                   re.compile(family_pattern(pack, [second], True), re.IGNORECASE)),
         forms=(_compile(family_pattern(pack, [first])), _compile(family_pattern(pack, [second]))),
@@ -116,43 +119,58 @@ def _check_message(message: object) -> None:
 def check(rule: Rule, doc: Document) -> Iterator[Hit]:
     options: Options = rule.options
     found = False
-    for block in doc.blocks:
-        if not all(p.search(block.text) for p in options.presence):
+    flagged: set[tuple[int, int, int]] = set()
+    for construction in doc.find_in(options.constructions, _candidates(options, doc)):
+        first, second = _family_spans(options, construction)
+        where = (doc.index(construction.block), *second)
+        if where in flagged or _contrasted(options, doc, construction.block, construction.start):
             continue
-        for hit in _constructions(options, doc, block):
-            found = True
-            yield hit
+        flagged.add(where)
+        found = True
+        text = construction.block.text
+        yield Hit(
+            construction.block,
+            second[0],
+            second[1],
+            {
+                "first": text[first[0] : first[1]],
+                "second": text[second[0] : second[1]],
+                "construction": construction.text,
+            },
+        )
     if not found and options.document:
         hit = _plain_alternates(options, doc)
         if hit is not None:
             yield hit
 
 
-def _constructions(options: Options, doc: Document, block: Block) -> Iterator[Hit]:
-    flagged: set[tuple[int, int]] = set()
-    for pattern in options.constructions:
-        for match in pattern.finditer(block.text):
-            first, second = sorted((_span(match, "Aa"), _span(match, "Bb")))
-            if second in flagged or _contrasted(options, doc, block, match.start()):
-                continue
-            flagged.add(second)
-            yield Hit(
-                block,
-                second[0],
-                second[1],
-                {
-                    "first": block.text[first[0] : first[1]],
-                    "second": block.text[second[0] : second[1]],
-                    "construction": match.group(),
-                },
-            )
+def _candidates(options: Options, doc: Document) -> list[tuple[int, int]]:
+    """The sentences that name both families: constructions are too costly to try elsewhere."""
+    first, second = (
+        {doc.sentence_range(f.block, doc.sentence_at(f.block, f.start))
+         for f in doc.find_all(pattern)}
+        for pattern in options.presence
+    )
+    return sorted(first & second)
 
 
-def _span(match: re.Match[str], names: str) -> tuple[int, int]:
-    for name in names:
-        if name in match.re.groupindex and match.group(name) is not None:
-            return match.span(name)
+def _family_spans(
+    options: Options, construction: Found
+) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The spans of the two family terms a construction joined, in text order."""
+    for tag in options.tags:
+        a = _group(construction, f"A{tag}") or _group(construction, f"a{tag}")
+        b = _group(construction, f"B{tag}") or _group(construction, f"b{tag}")
+        if a and b:
+            first, second = sorted((a, b))
+            return first, second
     raise AssertionError("constructions are validated to hold both families")
+
+
+def _group(construction: Found, name: str) -> tuple[int, int] | None:
+    if name not in construction.match.re.groupindex:
+        return None
+    return construction.group_span(name)
 
 
 def _contrasted(options: Options, doc: Document, block: Block, offset: int) -> bool:
@@ -172,23 +190,17 @@ def _contrasted(options: Options, doc: Document, block: Block, offset: int) -> b
 
 
 def _plain_alternates(options: Options, doc: Document) -> Hit | None:
-    if options.contrast and any(options.contrast.search(b.text) for b in doc.blocks):
+    if options.contrast and options.contrast.search(doc.text):
         return None
-    firsts = []
-    for forms in options.forms:
-        for block in doc.blocks:
-            match = forms.search(block.text)
-            if match:
-                firsts.append((doc.order(block, match.start()), block, match))
-                break
-    if len(firsts) < 2:
+    firsts = [next(iter(doc.find_all(forms)), None) for forms in options.forms]
+    if firsts[0] is None or firsts[1] is None:
         return None
-    (_, _, earlier), (_, block, later) = sorted(firsts, key=lambda item: item[0])
+    earlier, later = sorted(firsts, key=lambda f: f.base + f.start)
     return Hit(
-        block,
-        later.start(),
-        later.end(),
-        {"first": earlier.group(), "second": later.group(), "construction": ""},
+        later.block,
+        later.start,
+        later.end,
+        {"first": earlier.text, "second": later.text, "construction": ""},
         severity=options.document,
         message=options.document_message,
     )

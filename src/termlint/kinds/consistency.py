@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from termlint.kinds import Hit, OptionError, PackContext, compile_patterns
+from termlint.kinds import Hit, OptionError, PackContext, combine, compile_patterns, which
 from termlint.kinds.substitution import fix_applicability, match_case
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ _LITERAL = re.compile(r"[\w' -]+")
 
 @dataclass(frozen=True)
 class Pair:
-    forms: tuple[re.Pattern[str], re.Pattern[str]]
+    forms: re.Pattern[str]  # both forms combined; groups _0 and _1 tell which matched
     literals: tuple[str | None, str | None]
 
 
@@ -50,7 +50,7 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
             raise OptionError("either", f"the form paired with {first!r} must be a string")
         forms = compile_patterns([first, second], "either")
         literals = tuple(f if _LITERAL.fullmatch(f) else None for f in (first, second))
-        pairs.append(Pair((forms[0], forms[1]), (literals[0], literals[1])))
+        pairs.append(Pair(combine(forms), (literals[0], literals[1])))
     return Options(tuple(pairs), fix_applicability(options))
 
 
@@ -58,28 +58,22 @@ def check(rule: Rule, doc: Document) -> Iterator[Hit]:
     options: Options = rule.options
     for pair in options.pairs:
         for unit in doc.scopes(rule.scope):
-            hits = sorted(
-                (
-                    (doc.order(block, match.start()), side, block, match)
-                    for side, pattern in enumerate(pair.forms)
-                    for block, match in doc.search((pattern,), "paragraph", unit)
-                ),
-                key=lambda hit: (hit[0], hit[1]),
-            )
-            if not hits:
+            blocks = None if rule.scope == "document" else unit
+            found = list(doc.find(pair.forms, "paragraph", blocks))
+            if not found:
                 continue
-            winner = hits[0][1]
-            expected = hits[0][3].group()
-            for _, side, block, match in hits:
-                if side == winner:
+            winner = which(found[0].match, 2)
+            expected = found[0].text
+            literal = pair.literals[winner]
+            for other in found:
+                if which(other.match, 2) == winner:
                     continue
-                literal = pair.literals[winner]
-                replacement = match_case(literal, match.group()) if literal else None
+                replacement = match_case(literal, other.text) if literal else None
                 yield Hit(
-                    block,
-                    match.start(),
-                    match.end(),
-                    {"match": match.group(), "expected": expected,
+                    other.block,
+                    other.start,
+                    other.end,
+                    {"match": other.text, "expected": expected,
                      "replacement": replacement or expected},
                     replacement=replacement,
                 )

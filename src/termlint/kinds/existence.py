@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from termlint.kinds import Hit, PackContext, compile_patterns
+from termlint.kinds import Hit, PackContext, combine, compile_patterns
 
 if TYPE_CHECKING:
     from termlint.packs import Rule
@@ -20,10 +20,10 @@ DEFAULT_SCOPE = "paragraph"
 PLACEHOLDERS = frozenset({"match"})
 
 
-def prepare(options: Mapping[str, Any], pack: PackContext) -> tuple[re.Pattern[str], ...]:
-    return compile_patterns(options["patterns"], "patterns")
+def prepare(options: Mapping[str, Any], pack: PackContext) -> re.Pattern[str]:
+    return combine(compile_patterns(options["patterns"], "patterns"))
 
 
 def check(rule: Rule, doc: Document) -> Iterator[Hit]:
-    for block, match in doc.search(rule.options, rule.scope):
-        yield Hit(block, match.start(), match.end(), {"match": match.group()})
+    for found in doc.find(rule.options, rule.scope):
+        yield Hit(found.block, found.start, found.end, {"match": found.text})

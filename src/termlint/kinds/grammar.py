@@ -57,15 +57,17 @@ def lexicon(pack: PackContext, name: object, key: str) -> tuple[str, ...]:
     return pack.lexicons[name]
 
 
-def lexicon_pattern(pack: PackContext, name: object, key: str) -> re.Pattern[str] | None:
-    """A compiled matcher for any entry of a lexicon (None for an empty lexicon)."""
-    entries = lexicon(pack, name, key)
+def lexicon_pattern(pack: PackContext, names: object, key: str) -> re.Pattern[str] | None:
+    """A compiled matcher for any entry of one lexicon, or of a list of lexicons (None when
+    they are all empty). One guard around the whole alternation keeps the scan fast."""
+    entries = [entry for name in (names if isinstance(names, list) else [names])
+               for entry in lexicon(pack, name, key)]
     if not entries:
         return None
     try:
         return compile_pattern(alternation(entries))
     except PatternError as exc:
-        raise OptionError(key, f"lexicon '{name}': {exc}") from None
+        raise OptionError(key, f"lexicons {names}: {exc}") from None
 
 
 def family_pattern(pack: PackContext, names: Iterable[str], with_modifiers: bool = False) -> str:
@@ -75,10 +77,14 @@ def family_pattern(pack: PackContext, names: Iterable[str], with_modifiers: bool
     return alternation(forms)
 
 
-def compile_construction(
-    template: str, pack: PackContext, first: str, second: str, key: str
-) -> re.Pattern[str]:
-    """Compile one construction for an ordered pair of families (A=first, B=second)."""
+def construction_body(
+    template: str, pack: PackContext, first: str, second: str, key: str, tag: str = ""
+) -> str:
+    """The regex of one construction for an ordered pair (A=first, B=second), unguarded.
+
+    Family groups are named `A{tag}`, `a{tag}`, `B{tag}`, `b{tag}`, so several constructions
+    can share one combined pattern. Raises OptionError for a bad template.
+    """
     pieces: list[str] = []
     seen: set[str] = set()
     position = 0
@@ -88,32 +94,34 @@ def compile_construction(
         if name in seen and name in "AaBb":
             raise OptionError(key, f"construction {template!r} uses {{{name}}} twice")
         seen.add(name)
-        pieces.append(_placeholder(name, pack, first, second, template, key))
+        pieces.append(_placeholder(name, pack, first, second, template, key, tag))
         position = match.end()
     pieces.append(expand_spaces(template[position:]))
     if not ({"A", "a"} & seen and {"B", "b"} & seen):
         raise OptionError(
             key, f"construction {template!r} must use {{A}} or {{a}}, and {{B}} or {{b}}"
         )
+    body = "".join(pieces)
     try:
-        return re.compile(wrap("".join(pieces)), re.IGNORECASE)
+        re.compile(wrap(body), re.IGNORECASE)
     except re.error as exc:
         raise OptionError(key, f"bad construction {template!r}: {exc}") from None
+    return body
 
 
 def _placeholder(
-    name: str, pack: PackContext, first: str, second: str, template: str, key: str
+    name: str, pack: PackContext, first: str, second: str, template: str, key: str, tag: str
 ) -> str:
     if name in ("A", "B"):
         family = first if name == "A" else second
-        return f"{_OPEN_QUOTE}(?P<{name}>{family_pattern(pack, [family])}){_CLOSE_QUOTE}"
+        return f"{_OPEN_QUOTE}(?P<{name}{tag}>{family_pattern(pack, [family])}){_CLOSE_QUOTE}"
     if name in ("a", "b"):
         family = first if name == "a" else second
         if not pack.modifiers.get(family):
             raise OptionError(
                 key, f"construction {template!r} needs modifiers for family '{family}'"
             )
-        return f"(?P<{name}>{alternation(pack.modifiers[family])})"
+        return f"(?P<{name}{tag}>{alternation(pack.modifiers[family])})"
     if name == "term":
         return family_pattern(pack, pack.families)
     if name in pack.lexicons:

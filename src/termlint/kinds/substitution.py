@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from termlint.kinds import Hit, OptionError, PackContext, compile_patterns
+from termlint.kinds import Hit, OptionError, PackContext, combine, compile_patterns, which
 
 if TYPE_CHECKING:
     from termlint.packs import Rule
@@ -25,14 +25,9 @@ PLACEHOLDERS = frozenset({"match", "replacement"})
 
 
 @dataclass(frozen=True)
-class Swap:
-    pattern: re.Pattern[str]
-    replacement: str
-
-
-@dataclass(frozen=True)
 class Options:
-    swaps: tuple[Swap, ...]
+    pattern: re.Pattern[str]  # every swap's pattern, combined
+    replacements: tuple[str, ...]
     applicability: str
 
 
@@ -47,13 +42,11 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
     swap = options["swap"]
     if not isinstance(swap, dict) or not swap:
         raise OptionError("swap", "'swap' must be a non-empty mapping of pattern: replacement")
-    swaps = []
     for pattern, replacement in swap.items():
         if not isinstance(replacement, str):
             raise OptionError("swap", f"replacement for {pattern!r} must be a string")
-        (compiled,) = compile_patterns([pattern], "swap")
-        swaps.append(Swap(compiled, replacement))
-    return Options(tuple(swaps), fix_applicability(options))
+    patterns = compile_patterns(list(swap), "swap")
+    return Options(combine(patterns), tuple(swap.values()), fix_applicability(options))
 
 
 def match_case(replacement: str, matched: str) -> str:
@@ -68,15 +61,15 @@ def match_case(replacement: str, matched: str) -> str:
 
 def check(rule: Rule, doc: Document) -> Iterator[Hit]:
     options: Options = rule.options
-    for swap in options.swaps:
-        for block, match in doc.search((swap.pattern,), rule.scope):
-            replacement = match_case(swap.replacement, match.group())
-            if replacement == match.group():
-                continue
-            yield Hit(
-                block,
-                match.start(),
-                match.end(),
-                {"match": match.group(), "replacement": replacement},
-                replacement=replacement,
-            )
+    for found in doc.find(options.pattern, rule.scope):
+        chosen = options.replacements[which(found.match, len(options.replacements))]
+        replacement = match_case(chosen, found.text)
+        if replacement == found.text:
+            continue
+        yield Hit(
+            found.block,
+            found.start,
+            found.end,
+            {"match": found.text, "replacement": replacement},
+            replacement=replacement,
+        )

@@ -1,0 +1,104 @@
+"""How much the bundled pack costs on top of parsing: lint a ~3,000-word draft with the full
+pack and with an empty pack (same parse, no rules), median of several runs, and print the ratio.
+
+    python bench/pack_overhead.py [--runs 15] [--words 3000]
+
+Two drafts:
+- "web copy": the four web-copy seed texts of ../shared/seeds (001-004, about 3,300 words of
+  real health copy), read at run time, never copied; skipped when ../shared is absent. This is
+  the realistic draft the target applies to.
+- "dense": built deterministically from the pack's own rule examples and
+  bench/accuracy/passages.yaml, so nearly every paragraph holds a term: a worst case, reported
+  for information.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from termlint.linter import Linter  # noqa: E402
+from termlint.packs import Pack, load_pack  # noqa: E402
+from termlint.source import Source  # noqa: E402
+
+TARGET_RATIO = 1.5
+
+
+def build_draft(pack: Pack, words: int) -> str:
+    """Paragraphs from the pack's examples and the accuracy passages, under headings."""
+    pieces = [e for r in pack.rules for e in (*r.examples_invalid, *r.examples_valid)]
+    passages = ROOT / "bench" / "accuracy" / "passages.yaml"
+    if passages.exists():
+        import yaml
+
+        pieces += [p["text"] for p in yaml.safe_load(passages.read_text(encoding="utf-8"))]
+    out: list[str] = []
+    count = 0
+    i = 0
+    while count < words:
+        if i % 8 == 0:
+            out.append(f"## Section {i // 8 + 1}")
+        piece = pieces[i % len(pieces)].strip()
+        out.append(piece)
+        count += len(piece.split())
+        i += 1
+    return "\n\n".join(out) + "\n"
+
+
+def web_copy() -> str | None:
+    seeds = ROOT.parent / "shared" / "seeds"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("00[1-4]_*.txt"))]
+    return "\n\n".join(texts) if len(texts) == 4 else None
+
+
+def time_lint(linter: Linter, text: str, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        linter.lint(Source("draft.md", text))
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def measure(name: str, draft: str, pack: Pack, runs: int) -> float:
+    empty = Pack(pack.name, "", pack.path, pack.families, pack.lexicons, ())
+    full_linter, empty_linter = Linter([pack]), Linter([empty])
+    full_linter.lint(Source("warm.md", draft))  # import and compile everything once
+    empty_linter.lint(Source("warm.md", draft))
+    base = time_lint(empty_linter, draft, runs)
+    full = time_lint(full_linter, draft, runs)
+    findings = len(full_linter.lint(Source("draft.md", draft)))
+    ratio = full / base
+    print(f"{name:>9}: {len(draft.split()):5} words, {findings:3} findings   "
+          f"empty pack {base * 1000:6.1f} ms   full pack {full * 1000:6.1f} ms   "
+          f"ratio {ratio:.2f}")
+    return ratio
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--words", type=int, default=3000)
+    args = parser.parse_args()
+    pack = load_pack("builtin:precision-medicine")
+    real = web_copy()
+    if real is None:
+        print("web copy: skipped (../shared/seeds is absent)")
+    else:
+        ratio = measure("web copy", real, pack, args.runs)
+    measure("dense", build_draft(pack, args.words), pack, args.runs)
+    if real is None:
+        return 0
+    verdict = "met" if ratio <= TARGET_RATIO else "NOT met"
+    print(f"target: web copy ratio <= {TARGET_RATIO}: {verdict}")
+    return 0 if ratio <= TARGET_RATIO else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

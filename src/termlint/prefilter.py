@@ -1,0 +1,137 @@
+"""Skip text that a pattern cannot match, without changing a single result.
+
+From a compiled pattern we derive the set of literal prefixes that every match must start with
+(using the standard library's own regex parser). A match can then only start in a block that
+contains one of those prefixes, which `str.find` locates far faster than the regex engine can
+scan: a pattern that begins with lookbehind guards gets no help from the engine's own
+literal-prefix search. Patterns without such a set (`\\w+`, an optional first item) are simply
+scanned everywhere.
+
+Case-insensitive patterns are handled by comparing case-folded text with folded prefixes, with
+the same extra equivalences the regex engine applies (dotless i, long s, ...).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+
+try:  # Python 3.11+
+    from re import _casefix as _casefix  # type: ignore[attr-defined]
+    from re import _constants as _c  # type: ignore[attr-defined]
+    from re import _parser as _parser  # type: ignore[attr-defined]
+
+    _EXTRA: dict[int, tuple[int, ...]] = _casefix._EXTRA_CASES
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+
+    _EXTRA = {}
+
+MIN_PREFIX = 2  # shorter prefixes occur everywhere: not worth it
+MAX_PREFIXES = 64  # more than this, and the finds cost more than the scan
+# Map every character the regex engine treats as case-equivalent to one representative.
+_FOLD = str.maketrans({chr(k): chr(min(k, *v)) for k, v in _EXTRA.items() if min(k, *v) != k})
+
+
+def fold(text: str) -> str:
+    return text.lower().translate(_FOLD)
+
+
+class _Stop(Exception):
+    """Nothing literal can be said past this point."""
+
+
+@functools.lru_cache(maxsize=1024)
+def literal_prefixes(source: str, flags: int) -> frozenset[str] | None:
+    """Folded literal prefixes, one of which starts every match; None when there is no
+    useful set."""
+    try:
+        parsed = _parser.parse(source, flags)
+    except Exception:
+        return None
+    try:
+        prefixes, _ = _sequence(list(parsed))
+    except _Stop:
+        return None
+    if not prefixes or min(map(len, prefixes)) < MIN_PREFIX:
+        return None
+    # "genetic" already finds every "genetic\n": keep only the shortest of such chains.
+    kept: list[str] = []
+    for prefix in sorted(prefixes, key=len):
+        if not any(prefix.startswith(shorter) for shorter in kept):
+            kept.append(prefix)
+    return frozenset(kept)
+
+
+def _sequence(items: Sequence[tuple[object, object]]) -> tuple[set[str], bool]:
+    """Prefixes of a sequence of items, and whether the whole sequence was literal."""
+    acc = {""}
+    for op, av in items:
+        part = _item(op, av)
+        if part is None:
+            return acc, False
+        options, complete = part
+        grown = {a + b for a in acc for b in options}
+        if len(grown) > MAX_PREFIXES:
+            return acc, False
+        acc = grown
+        if not complete:
+            return acc, False
+    return acc, True
+
+
+def _item(op: object, av: object) -> tuple[set[str], bool] | None:
+    if op is _c.LITERAL:
+        return {fold(chr(av))}, True  # type: ignore[arg-type]
+    if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+        return {""}, True  # zero width
+    if op is _c.IN:
+        chars = [v for o, v in av if o is _c.LITERAL]  # type: ignore[union-attr]
+        if len(chars) != len(av) or len(chars) > 8:  # type: ignore[arg-type]
+            return None
+        return {fold(chr(c)) for c in chars}, True
+    if op is _c.SUBPATTERN:
+        return _sequence(list(av[-1]))  # type: ignore[index]
+    if op is _c.BRANCH:
+        results = [_sequence(list(branch)) for branch in av[1]]  # type: ignore[index]
+        return set().union(*(r[0] for r in results)), all(r[1] for r in results)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        low, high, sub = av  # type: ignore[misc]
+        if low == 0:
+            return None
+        prefixes, complete = _sequence(list(sub))
+        return prefixes, complete and low == high == 1
+    return None
+
+
+def candidate_ranges(
+    pattern: re.Pattern[str], folded: str, block_ranges: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]] | None:
+    """The (start, end) ranges of the blocks where a match could start, or None to scan all.
+
+    `folded` is the folded document text, the same length as the text `block_ranges` index.
+    """
+    prefixes = literal_prefixes(pattern.pattern, pattern.flags)
+    if prefixes is None:
+        return None
+    starts = [lo for lo, _ in block_ranges]
+    hits: set[int] = set()
+    for prefix in prefixes:
+        position = folded.find(prefix)
+        while position != -1:
+            index = bisect.bisect_right(starts, position) - 1
+            hits.add(index)
+            # The block is a candidate already: continue after it.
+            position = folded.find(prefix, block_ranges[index][1])
+    merged: list[tuple[int, int]] = []
+    for index in sorted(hits):
+        lo, hi = block_ranges[index]
+        if merged and index - 1 in hits:
+            # Neighbouring blocks: one scan (a match crossing them is dropped anyway).
+            merged[-1] = (merged[-1][0], hi)
+        else:
+            merged.append((lo, hi))
+    return merged

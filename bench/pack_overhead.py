@@ -3,6 +3,8 @@ pack and with an empty pack (same parse, no rules), median of several runs, and 
 
     python bench/pack_overhead.py [--runs 15] [--words 3000]
 
+Times are the minimum over --runs (the least disturbed run), medians shown beside.
+
 Two drafts:
 - "web copy": the four web-copy seed texts of ../shared/seeds (001-004, about 3,300 words of
   real health copy), read at run time, never copied; skipped when ../shared is absent. This is
@@ -57,13 +59,15 @@ def web_copy() -> str | None:
     return "\n\n".join(texts) if len(texts) == 4 else None
 
 
-def time_lint(linter: Linter, text: str, runs: int) -> float:
+def time_lint(linter: Linter, text: str, runs: int) -> tuple[float, float]:
+    """(min, median) wall time. The minimum is the run least disturbed by other processes on
+    the machine, so the ratio is taken between minimums; medians are shown for context."""
     times = []
     for _ in range(runs):
         start = time.perf_counter()
         linter.lint(Source("draft.md", text))
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return min(times), statistics.median(times)
 
 
 def measure(name: str, draft: str, pack: Pack, runs: int) -> float:
@@ -71,19 +75,20 @@ def measure(name: str, draft: str, pack: Pack, runs: int) -> float:
     full_linter, empty_linter = Linter([pack]), Linter([empty])
     full_linter.lint(Source("warm.md", draft))  # import and compile everything once
     empty_linter.lint(Source("warm.md", draft))
-    base = time_lint(empty_linter, draft, runs)
-    full = time_lint(full_linter, draft, runs)
+    base, base_median = time_lint(empty_linter, draft, runs)
+    full, full_median = time_lint(full_linter, draft, runs)
     findings = len(full_linter.lint(Source("draft.md", draft)))
     ratio = full / base
     print(f"{name:>9}: {len(draft.split()):5} words, {findings:3} findings   "
-          f"empty pack {base * 1000:6.1f} ms   full pack {full * 1000:6.1f} ms   "
+          f"empty pack {base * 1000:5.1f} ms (median {base_median * 1000:5.1f})   "
+          f"full pack {full * 1000:5.1f} ms (median {full_median * 1000:5.1f})   "
           f"ratio {ratio:.2f}")
     return ratio
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--runs", type=int, default=40)
     parser.add_argument("--words", type=int, default=3000)
     args = parser.parse_args()
     pack = load_pack("builtin:precision-medicine")

@@ -383,6 +383,8 @@ def test_markdown_it_end_of_file_bug_is_avoided() -> None:
 
 
 def _spec_examples() -> list[dict[str, object]]:
+    # shared_path looks in $TERMLINT_SHARED, else in ../shared beside the checkout, and skips
+    # the test, naming the missing file, when it is not there.
     examples = json.loads(shared_path("testdata", "commonmark-spec.json").read_text("utf-8"))
     assert len(examples) == 652
     return examples

@@ -13,7 +13,6 @@ the same extra equivalences the regex engine applies (dotless i, long s, ...).
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -31,13 +30,21 @@ except ImportError:  # pragma: no cover - Python 3.10
     _EXTRA = {}
 
 MIN_PREFIX = 2  # shorter prefixes occur everywhere: not worth it
-MAX_PREFIXES = 64  # more than this, and the finds cost more than the scan
+MAX_PREFIXES = 512  # a set this large is rarely cheaper than scanning
+FIND_BUDGET = 3_000_000  # prefixes x characters: above this, `str.find`s cost more than a scan
+DENSITY = 40  # more than one candidate position per this many characters: just scan
 # Map every character the regex engine treats as case-equivalent to one representative.
-_FOLD = str.maketrans({chr(k): chr(min(k, *v)) for k, v in _EXTRA.items() if min(k, *v) != k})
+_FOLD_MAP = {chr(k): chr(min(k, *v)) for k, v in _EXTRA.items() if min(k, *v) != k}
+_FOLD = str.maketrans(_FOLD_MAP)
+_NEEDS_FOLD = re.compile("[" + re.escape("".join(_FOLD_MAP)) + "]") if _FOLD_MAP else None
 
 
 def fold(text: str) -> str:
-    return text.lower().translate(_FOLD)
+    lowered = text.lower()
+    # translate() is slow on long text; the characters it maps are rare.
+    if _NEEDS_FOLD is not None and _NEEDS_FOLD.search(lowered):
+        return lowered.translate(_FOLD)
+    return lowered
 
 
 class _Stop(Exception):
@@ -100,6 +107,9 @@ def _item(op: object, av: object) -> tuple[set[str], bool] | None:
         return set().union(*(r[0] for r in results)), all(r[1] for r in results)
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
         low, high, sub = av  # type: ignore[misc]
+        if low == 0 and high == 1:  # optional: with it, or without it
+            prefixes, complete = _sequence(list(sub))
+            return {"", *prefixes}, complete
         if low == 0:
             return None
         prefixes, complete = _sequence(list(sub))
@@ -107,31 +117,21 @@ def _item(op: object, av: object) -> tuple[set[str], bool] | None:
     return None
 
 
-def candidate_ranges(
-    pattern: re.Pattern[str], folded: str, block_ranges: Sequence[tuple[int, int]]
-) -> list[tuple[int, int]] | None:
-    """The (start, end) ranges of the blocks where a match could start, or None to scan all.
+def candidate_positions(pattern: re.Pattern[str], folded: str) -> list[int] | None:
+    """Sorted positions in the text where a match could start, or None to just scan.
 
-    `folded` is the folded document text, the same length as the text `block_ranges` index.
+    `folded` is the folded text, the same length as the text the pattern will run on.
     """
     prefixes = literal_prefixes(pattern.pattern, pattern.flags)
-    if prefixes is None:
-        return None
-    starts = [lo for lo, _ in block_ranges]
-    hits: set[int] = set()
+    if prefixes is None or len(prefixes) * len(folded) > FIND_BUDGET:
+        return None  # no literal start, or the finds would cost more than a scan
+    limit = len(folded) // DENSITY + 16
+    positions: set[int] = set()
     for prefix in prefixes:
         position = folded.find(prefix)
         while position != -1:
-            index = bisect.bisect_right(starts, position) - 1
-            hits.add(index)
-            # The block is a candidate already: continue after it.
-            position = folded.find(prefix, block_ranges[index][1])
-    merged: list[tuple[int, int]] = []
-    for index in sorted(hits):
-        lo, hi = block_ranges[index]
-        if merged and index - 1 in hits:
-            # Neighbouring blocks: one scan (a match crossing them is dropped anyway).
-            merged[-1] = (merged[-1][0], hi)
-        else:
-            merged.append((lo, hi))
-    return merged
+            positions.add(position)
+            if len(positions) > limit:
+                return None  # so common that a plain scan is cheaper
+            position = folded.find(prefix, position + 1)
+    return sorted(positions)

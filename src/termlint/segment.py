@@ -77,7 +77,8 @@ def sentences(block: Block) -> list[Sentence]:
         if stripped:
             offset = begin + len(chunk) - len(chunk.lstrip())
             result.append(Sentence(block, offset, offset + len(stripped)))
-    return result
+    # Every block has at least one sentence, so any offset has one.
+    return result or [Sentence(block, 0, len(text))]
 
 
 @dataclass
@@ -86,14 +87,23 @@ class Document:
     blocks: list[Block]
     _index: dict[int, int] = field(default_factory=dict, repr=False)
     _memo: dict[tuple[str, int], list[Found]] = field(default_factory=dict, repr=False)
+    _starts_memo: dict[tuple[str, int], list[int] | None] = field(default_factory=dict,
+                                                                  repr=False)
+    _grouped: dict[tuple[str, int], dict[tuple[int, int], list[Found]]] = field(
+        default_factory=dict, repr=False)
+    _sentences: dict[int, list[Sentence]] = field(default_factory=dict, repr=False)
+    _sentence_ends: dict[int, list[int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._index = {id(block): i for i, block in enumerate(self.blocks)}
 
-    @cached_property
-    def sentences(self) -> dict[int, list[Sentence]]:
-        """Sentences of each block, keyed by the block's index."""
-        return {i: sentences(block) for i, block in enumerate(self.blocks)}
+    def sentences_of(self, index: int) -> list[Sentence]:
+        """Sentences of the block at `index` (segmented on first use: most are never asked)."""
+        found = self._sentences.get(index)
+        if found is None:
+            found = self._sentences[index] = sentences(self.blocks[index])
+            self._sentence_ends[index] = [s.end for s in found]
+        return found
 
     def index(self, block: Block) -> int:
         return self._index[id(block)]
@@ -103,10 +113,17 @@ class Document:
         return (self.index(block), offset)
 
     def sentence_at(self, block: Block, offset: int) -> Sentence:
-        for sentence in self.sentences[self.index(block)]:
-            if offset < sentence.end:
-                return sentence
-        return self.sentences[self.index(block)][-1]
+        """The sentence holding a block offset (the last one for trailing white space)."""
+        index = self.index(block)
+        found = self.sentences_of(index)
+        position = bisect.bisect_right(self._sentence_ends[index], offset)
+        return found[min(position, len(found) - 1)]
+
+    def sentence_number(self, block: Block, offset: int) -> int:
+        index = self.index(block)
+        self.sentences_of(index)
+        position = bisect.bisect_right(self._sentence_ends[index], offset)
+        return min(position, len(self._sentence_ends[index]) - 1)
 
     @cached_property
     def sections(self) -> list[list[Block]]:
@@ -153,6 +170,7 @@ class Document:
             offset += len(block.text) + len(BLOCK_SEPARATOR)
         return starts
 
+
     def find(
         self,
         pattern: re.Pattern[str],
@@ -165,20 +183,14 @@ class Document:
         cheap. Matches never cross blocks; with the sentence scope they never cross sentences.
         """
         if blocks is None:
-            ranges = self._prefiltered(pattern)
+            ranges = [(0, len(self.text))]
         else:
-            indexes = sorted(self.index(block) for block in blocks)
-            ranges = [(self._starts[i], self._starts[i] + len(self.blocks[i].text))
-                      for i in indexes]
+            ranges = [(self._starts[i], self._end_of(i))
+                      for i in sorted(self.index(block) for block in blocks)]
         for found in self.find_in(pattern, ranges):
             if scope == "sentence" and found.end > self.sentence_at(found.block, found.start).end:
                 continue
             yield found
-
-    @cached_property
-    def _block_ranges(self) -> list[tuple[int, int]]:
-        return [(start, start + len(block.text))
-                for start, block in zip(self._starts, self.blocks, strict=True)]
 
     @cached_property
     def _folded(self) -> str | None:
@@ -186,13 +198,32 @@ class Document:
         # A few characters fold to two (İ): offsets would drift, so no prefilter then.
         return folded if len(folded) == len(self.text) else None
 
-    def _prefiltered(self, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-        """Ranges of `text` where the pattern can match (see prefilter)."""
-        whole = [(0, len(self.text))]
-        if self._folded is None:
-            return whole
-        ranges = prefilter.candidate_ranges(pattern, self._folded, self._block_ranges)
-        return whole if ranges is None else ranges
+    def _positions(self, pattern: re.Pattern[str]) -> list[int] | None:
+        """Where the pattern's matches can start (see prefilter), once per document."""
+        key = (pattern.pattern, pattern.flags)
+        if key not in self._starts_memo:
+            self._starts_memo[key] = (
+                None if self._folded is None
+                else prefilter.candidate_positions(pattern, self._folded)
+            )
+        return self._starts_memo[key]
+
+    def by_sentence(self, pattern: re.Pattern[str]) -> dict[tuple[int, int], list[Found]]:
+        """Every match in the document, grouped by (block index, sentence number)."""
+        key = (pattern.pattern, pattern.flags)
+        if key not in self._grouped:
+            grouped: dict[tuple[int, int], list[Found]] = {}
+            for found in self.find_all(pattern):
+                at = (self.index(found.block), self.sentence_number(found.block, found.start))
+                grouped.setdefault(at, []).append(found)
+            self._grouped[key] = grouped
+        return self._grouped[key]
+
+    def _block_at(self, offset: int) -> int:
+        return bisect.bisect_right(self._starts, offset) - 1
+
+    def _end_of(self, index: int) -> int:
+        return self._starts[index] + len(self.blocks[index].text)
 
     def find_all(self, pattern: re.Pattern[str]) -> list[Found]:
         """`find` over the whole document, remembered: several rules share their families."""
@@ -203,16 +234,52 @@ class Document:
 
     def find_in(self, pattern: re.Pattern[str], ranges: Iterable[tuple[int, int]]
                 ) -> Iterator[Found]:
-        """Matches inside ranges of `text` (scanned in place, so lookbehinds still see what
-        precedes them); a match that would cross a block's end is dropped."""
-        starts = self._starts
+        """Matches inside ranges of `text`, exactly as if each block were searched alone.
+
+        Ranges are scanned in place, so lookbehinds still see what precedes them. Where the
+        prefilter knows where matches can start, only those positions are tried.
+        """
+        positions = self._positions(pattern)
         for lo, hi in ranges:
-            for match in pattern.finditer(self.text, lo, hi):
-                index = bisect.bisect_right(starts, match.start()) - 1
-                block, base = self.blocks[index], starts[index]
-                if match.end() > base + len(block.text):
+            if positions is None:
+                yield from self._scan(pattern, lo, hi)
+            else:
+                start = bisect.bisect_left(positions, lo)
+                yield from self._try(pattern, positions[start:], hi)
+
+    def _scan(self, pattern: re.Pattern[str], lo: int, hi: int) -> Iterator[Found]:
+        position = lo
+        while position < hi:
+            match = pattern.search(self.text, position, hi)
+            if match is None:
+                return
+            end = self._end_of(self._block_at(match.start()))
+            if match.end() > end:
+                # It crossed into the next block: search that block alone, as if by itself.
+                match = pattern.search(self.text, match.start(), end)
+                if match is None:
+                    position = end + len(BLOCK_SEPARATOR)
                     continue
-                yield Found(block, match.start() - base, match.end() - base, match, base)
+            yield self._found(match)
+            position = max(match.end(), match.start() + 1)
+
+    def _try(self, pattern: re.Pattern[str], positions: list[int], hi: int) -> Iterator[Found]:
+        busy_until = -1
+        for position in positions:
+            if position >= hi:
+                break
+            if position < busy_until:
+                continue  # inside the previous match, as finditer would skip it
+            index = self._block_at(position)
+            match = pattern.match(self.text, position, min(hi, self._end_of(index)))
+            if match is not None:
+                busy_until = match.end()
+                yield self._found(match)
+
+    def _found(self, match: re.Match[str]) -> Found:
+        index = self._block_at(match.start())
+        base = self._starts[index]
+        return Found(self.blocks[index], match.start() - base, match.end() - base, match, base)
 
     def sentence_range(self, block: Block, sentence: Sentence) -> tuple[int, int]:
         """Where a sentence lies in `text`."""

@@ -11,14 +11,13 @@ in the same or a neighbouring sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from termlint.kinds import Hit, OptionError, PackContext
 from termlint.kinds.grammar import family_names, family_pattern, lexicon_pattern
 from termlint.patterns import wrap
-from termlint.segment import Sentence
 
 if TYPE_CHECKING:
     from termlint.markdown import Block
@@ -51,8 +50,8 @@ class Options:
     aims: re.Pattern[str] | None
     stand_ins: re.Pattern[str] | None
     negations: re.Pattern[str] | None
-    entities: re.Pattern[str]
-    decisions: re.Pattern[str]
+    entities: tuple[re.Pattern[str], ...]  # one per lexicon, so each gets its own prefilter
+    decisions: tuple[re.Pattern[str]]
     window: int
 
 
@@ -66,7 +65,7 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
         entity_lexicons = [entity_lexicons]
     if not isinstance(entity_lexicons, list) or not entity_lexicons:
         raise OptionError("entities", "'entities' must be a list of lexicon names")
-    entities = lexicon_pattern(pack, entity_lexicons, "entities")
+    entities = [lexicon_pattern(pack, name, "entities") for name in entity_lexicons]
     window = options.get("window", 1)
     if not isinstance(window, int) or isinstance(window, bool) or window < 0:
         raise OptionError("window", f"'window' must be a whole number >= 0, got {window!r}")
@@ -76,8 +75,8 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
         aims=_optional(pack, options, "aims"),
         stand_ins=_optional(pack, options, "stand-ins"),
         negations=_optional(pack, options, "negations"),
-        entities=entities or re.compile(r"(?!)"),  # no entities: nothing is ever supported
-        decisions=_required(pack, options, "decisions"),
+        entities=tuple(p for p in entities if p is not None),
+        decisions=(_required(pack, options, "decisions"),),
         window=window,
     )
 
@@ -95,87 +94,116 @@ def _optional(pack: PackContext, options: Mapping[str, Any], key: str) -> re.Pat
 
 def check(rule: Rule, doc: Document) -> Iterator[Hit]:
     options: Options = rule.options
+    claims = Claims(options, doc)
     supported: dict[int, bool] = {}
-    # Only blocks naming a family, or right after one (stand-ins), can hold a claim.
-    named = {doc.index(found.block) for found in doc.find_all(options.family)}
-    for index, block in enumerate(doc.blocks):
-        if block.kind == "heading" or not (index in named or index - 1 in named):
+    for index, number in claims.candidates():
+        term = claims.subject(index, number)
+        if term is None:
             continue
-        sentences = doc.sentences[index]
-        for number, sentence in enumerate(sentences):
-            term = claim_subject(options, doc, index, number)
-            if term is None:
-                continue
-            if rule.scope == "sentence":
-                lo, hi = max(0, number - options.window), number + options.window + 1
-                ok = has_evidence(options, sentences[lo:hi])
-            else:
-                if index not in supported:
-                    supported[index] = has_evidence(options, _scope_sentences(doc, index,
-                                                                               rule.scope))
-                ok = supported[index]
-            if not ok:
-                yield Hit(block, sentence.start, sentence.end, {"term": term})
+        sentences = doc.sentences_of(index)
+        if rule.scope == "sentence":
+            lo, hi = max(0, number - options.window), number + options.window + 1
+            ok = claims.has_evidence([(index, n) for n in range(lo, min(hi, len(sentences)))])
+        else:
+            if index not in supported:
+                supported[index] = claims.has_evidence(_scope(doc, index, rule.scope))
+            ok = supported[index]
+        if not ok:
+            sentence = sentences[number]
+            yield Hit(doc.blocks[index], sentence.start, sentence.end, {"term": term})
 
 
-def claim_subject(options: Options, doc: Document, index: int, number: int) -> str | None:
-    """The subject term when sentence `number` of block `index` is a benefit claim."""
-    sentence = doc.sentences[index][number]
-    text = sentence.text
-    if text.rstrip().endswith("?"):
-        return None
-    subject = options.family.search(text)
-    if subject is None and options.stand_ins is not None:
-        stand_in = options.stand_ins.search(text)
-        lead = text[: stand_in.start()] if stand_in else ""
-        # Subject position: early in the sentence, or right after an introductory clause.
-        if (stand_in and (len(lead.split()) < STAND_IN_WORDS or lead.rstrip().endswith(","))
-                and _has_antecedent(options, doc, index, number)):
-            subject = stand_in
-    if subject is None:
-        return None
-    # The predicate must end after the subject ("Benefits of X include" spans it).
-    predicate = next((p for p in options.predicates.finditer(text) if p.end() > subject.end()),
-                     None)
-    if predicate is None:
-        return None
-    before = text[: predicate.start()]
-    if options.aims is not None and options.aims.search(before):
-        return None
-    if options.negations is not None:
-        last_words = " ".join(text[subject.end() : max(subject.end(), predicate.start())]
-                              .split()[-3:])
-        if options.negations.search(last_words):
+class Claims:
+    """Claim and evidence tests for one document, from document-wide lists of matches."""
+
+    def __init__(self, options: Options, doc: Document) -> None:
+        self.options = options
+        self.doc = doc
+        self.family = doc.by_sentence(options.family)
+        self.predicates = doc.by_sentence(options.predicates)
+        self._matched: dict[tuple[int, int], set[int]] = {}
+
+    def candidates(self) -> list[tuple[int, int]]:
+        """Sentences that hold a predicate and are not in a heading, in document order."""
+        return sorted(key for key in self.predicates
+                      if self.doc.blocks[key[0]].kind != "heading")
+
+    def subject(self, index: int, number: int) -> str | None:
+        """The subject term when the sentence is a benefit claim, else None."""
+        options, doc = self.options, self.doc
+        sentence = doc.sentences_of(index)[number]
+        text = sentence.text
+        if text.rstrip().endswith("?"):
             return None
-    return subject.group()
+        subject: tuple[int, int, str] | None = None  # sentence offsets and text
+        mentions = self.family.get((index, number))
+        if mentions:
+            first = mentions[0]
+            subject = (first.start - sentence.start, first.end - sentence.start, first.text)
+        elif options.stand_ins is not None and self._has_antecedent(index, number):
+            stand_in = options.stand_ins.search(text)
+            lead = text[: stand_in.start()] if stand_in else ""
+            # Subject position: early in the sentence, or right after an introductory clause.
+            if stand_in and (len(lead.split()) < STAND_IN_WORDS or lead.rstrip().endswith(",")):
+                subject = (stand_in.start(), stand_in.end(), stand_in.group())
+        if subject is None:
+            return None
+        # The predicate must end after the subject ("Benefits of X include" spans it).
+        predicate = next((p for p in self.predicates[(index, number)]
+                          if p.end - sentence.start > subject[1]), None)
+        if predicate is None:
+            return None
+        before = text[: predicate.start - sentence.start]
+        if options.aims is not None and options.aims.search(before):
+            return None
+        if options.negations is not None:
+            last_words = " ".join(before[subject[1] :].split()[-3:])
+            if options.negations.search(last_words):
+                return None
+        return subject[2]
+
+    def _has_antecedent(self, index: int, number: int) -> bool:
+        """A family is named in the previous sentence, or in the block just before."""
+        if number > 0:
+            return (index, number - 1) in self.family
+        return index > 0 and any(key[0] == index - 1 for key in self.family)
+
+    def _numbers(self, patterns: tuple[re.Pattern[str], ...], index: int) -> set[int]:
+        """Numbers of the sentences of block `index` where any of the patterns matches.
+
+        Only the blocks in a claim's scope are ever searched, each once.
+        """
+        key = (id(patterns), index)
+        if key not in self._matched:
+            block = self.doc.blocks[index]
+            self._matched[key] = {self.doc.sentence_number(block, found.start)
+                                  for pattern in patterns
+                                  for found in self.doc.find(pattern, blocks=[block])}
+        return self._matched[key]
+
+    def has_evidence(self, scope: list[tuple[int, int]]) -> bool:
+        """A specific entity, with a decision word in its sentence or a neighbouring one."""
+        options = self.options
+        return any(
+            number in self._numbers(options.entities, index)
+            and not self._numbers(options.decisions, index).isdisjoint(
+                (number - 1, number, number + 1))
+            for index, number in scope
+        )
 
 
-def _has_antecedent(options: Options, doc: Document, index: int, number: int) -> bool:
-    """A family is named in the previous sentence, or just before the block (a heading)."""
-    if number > 0:
-        return bool(options.family.search(doc.sentences[index][number - 1].text))
-    return index > 0 and bool(options.family.search(doc.blocks[index - 1].text))
-
-
-def has_evidence(options: Options, sentences: Sequence[Sentence]) -> bool:
-    """A specific entity, with a decision word in its sentence or a neighbouring one."""
-    for i, sentence in enumerate(sentences):
-        if options.entities.search(sentence.text):
-            near = sentences[max(0, i - 1) : i + 2]
-            if any(options.decisions.search(s.text) for s in near
-                   if s.block is sentence.block):
-                return True
-    return False
-
-
-def _scope_sentences(doc: Document, index: int, scope: str) -> list[Sentence]:
-    blocks: list[Block]
+def _scope(doc: Document, index: int, scope: str) -> list[tuple[int, int]]:
+    """(block index, sentence number) of every sentence in a claim's scope."""
     if scope == "section":
         blocks = next((list(s) for s in reversed(doc.sections)
                        if any(b is doc.blocks[index] for b in s)), [doc.blocks[index]])
     else:
         blocks = [doc.blocks[index], *_list_after_colon(doc, index)]
-    return [s for block in blocks for s in doc.sentences[doc.index(block)]]
+    keys = []
+    for block in blocks:
+        i = doc.index(block)
+        keys += [(i, n) for n in range(len(doc.sentences_of(i)))]
+    return keys
 
 
 def _list_after_colon(doc: Document, index: int) -> list[Block]:

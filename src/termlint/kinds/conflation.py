@@ -146,12 +146,9 @@ def check(rule: Rule, doc: Document) -> Iterator[Hit]:
 
 def _candidates(options: Options, doc: Document) -> list[tuple[int, int]]:
     """The sentences that name both families: constructions are too costly to try elsewhere."""
-    first, second = (
-        {doc.sentence_range(f.block, doc.sentence_at(f.block, f.start))
-         for f in doc.find_all(pattern)}
-        for pattern in options.presence
-    )
-    return sorted(first & second)
+    first, second = (set(doc.by_sentence(pattern)) for pattern in options.presence)
+    return [doc.sentence_range(doc.blocks[i], doc.sentences_of(i)[n])
+            for i, n in sorted(first & second)]
 
 
 def _family_spans(
@@ -176,7 +173,7 @@ def _group(construction: Found, name: str) -> tuple[int, int] | None:
 def _contrasted(options: Options, doc: Document, block: Block, offset: int) -> bool:
     if options.contrast is None:
         return False
-    sentences = doc.sentences[doc.index(block)]
+    sentences = doc.sentences_of(doc.index(block))
     sentence = doc.sentence_at(block, offset)
     if options.contrast.search(sentence.text):
         return True

@@ -76,11 +76,14 @@ def body_of(compiled: re.Pattern[str]) -> str:
 def compile_pattern(pattern: str) -> re.Pattern[str]:
     """Compile one rule pattern; PatternError says what is wrong with it."""
     try:
-        # Compiled as written first, so an error's position refers to the user's text.
-        re.compile(pattern)
         compiled = re.compile(wrap(expand_spaces(pattern)), re.IGNORECASE)
-    except re.error as exc:
-        raise PatternError(f"bad pattern {pattern!r}: {exc}") from None
+    except re.error as error:
+        problem = error
+        try:  # as written, so the error's position refers to the user's text
+            re.compile(pattern)
+        except re.error as plain:
+            problem = plain
+        raise PatternError(f"bad pattern {pattern!r}: {problem}") from None
     if compiled.match(""):
         raise PatternError(f"pattern {pattern!r} matches empty text")
     return compiled

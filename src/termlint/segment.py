@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
 from termlint import prefilter
 from termlint.markdown import OBJ, Block
@@ -19,6 +20,7 @@ from termlint.source import Source
 __all__ = ["OBJ", "Block", "Document", "Found", "Sentence", "sentences"]
 
 BLOCK_SEPARATOR = "\n\n"
+T = TypeVar("T")
 
 # Lower-cased words (with their final dot) that do not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -91,6 +93,7 @@ class Document:
                                                                   repr=False)
     _grouped: dict[tuple[str, int], dict[tuple[int, int], list[Found]]] = field(
         default_factory=dict, repr=False)
+    _values: dict[object, object] = field(default_factory=dict, repr=False)
     _sentences: dict[int, list[Sentence]] = field(default_factory=dict, repr=False)
     _sentence_ends: dict[int, list[int]] = field(default_factory=dict, repr=False)
 
@@ -207,6 +210,12 @@ class Document:
                 else prefilter.candidate_positions(pattern, self._folded)
             )
         return self._starts_memo[key]
+
+    def memo(self, key: object, compute: Callable[[], T]) -> T:
+        """A value computed once per document (shared by rules that need the same thing)."""
+        if key not in self._values:
+            self._values[key] = compute()
+        return self._values[key]  # type: ignore[no-any-return]
 
     def by_sentence(self, pattern: re.Pattern[str]) -> dict[tuple[int, int], list[Found]]:
         """Every match in the document, grouped by (block index, sentence number)."""

@@ -18,18 +18,23 @@ from typing import TYPE_CHECKING, Any
 
 from termlint.kinds import Hit, OptionError, PackContext
 from termlint.kinds.grammar import (
+    Skeleton,
+    Tokens,
+    compile_constructions,
     construction_body,
     family_names,
     family_pattern,
     lexicon,
     lexicon_pattern,
+    skeleton,
+    tokens_for,
 )
 from termlint.patterns import wrap
 
 if TYPE_CHECKING:
     from termlint.markdown import Block
     from termlint.packs import Rule
-    from termlint.segment import Document, Found
+    from termlint.segment import Document
 
 NAME = "conflation"
 KEYS = {
@@ -53,8 +58,10 @@ DEFAULT_DOCUMENT_MESSAGE = (
 
 @dataclass(frozen=True)
 class Options:
-    constructions: re.Pattern[str]  # every construction, both ways round, combined
+    constructions: re.Pattern[str]  # every construction, both ways round, over skeletons
     tags: tuple[str, ...]  # group-name suffixes, one per construction
+    tokens: Tokens
+    pair: tuple[str, str]
     presence: tuple[re.Pattern[str], re.Pattern[str]]  # any form or modifier of each family
     forms: tuple[re.Pattern[str], re.Pattern[str]]  # full forms of each family
     contrast: re.Pattern[str] | None
@@ -68,12 +75,11 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
     templates = lexicon(pack, options["constructions"], "constructions")
     if not templates:
         raise OptionError("constructions", f"lexicon '{options['constructions']}' is empty")
-    bodies = [
-        construction_body(template, pack, a, b, "constructions", f"_{i}_{j}")
-        for i, template in enumerate(templates)
-        for j, (a, b) in enumerate(((first, second), (second, first)))
-    ]
-    tags = tuple(f"_{i}_{j}" for i in range(len(templates)) for j in range(2))
+    tokens = tokens_for(pack)
+    bodies = [construction_body(template, pack, tokens, "constructions", f"_{i}")
+              for i, template in enumerate(templates)]
+    tags = tuple(f"_{i}" for i in range(len(templates)))
+    constructions = compile_constructions(bodies, templates, "constructions")
     document = options.get("document", "info")
     if document not in ("error", "warning", "info", "off"):
         raise OptionError("document", f"'document' must be error, warning, info or off, "
@@ -81,8 +87,10 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
     message = options.get("document-message", DEFAULT_DOCUMENT_MESSAGE)
     _check_message(message)
     return Options(
-        constructions=_compile("|".join(f"(?:{b})" for b in bodies)),
+        constructions=constructions,
         tags=tags,
+        tokens=tokens,
+        pair=(first, second),
         # A cheap prefilter, so unguarded: "precision/personalized" must pass it.
         presence=(re.compile(family_pattern(pack, [first], True), re.IGNORECASE),
                   re.compile(family_pattern(pack, [second], True), re.IGNORECASE)),
@@ -119,55 +127,69 @@ def _check_message(message: object) -> None:
 def check(rule: Rule, doc: Document) -> Iterator[Hit]:
     options: Options = rule.options
     found = False
-    flagged: set[tuple[int, int, int]] = set()
-    for construction in doc.find_in(options.constructions, _candidates(options, doc)):
-        first, second = _family_spans(options, construction)
-        where = (doc.index(construction.block), *second)
-        if where in flagged or _contrasted(options, doc, construction.block, construction.start):
-            continue
-        flagged.add(where)
-        found = True
-        text = construction.block.text
-        yield Hit(
-            construction.block,
-            second[0],
-            second[1],
-            {
-                "first": text[first[0] : first[1]],
-                "second": text[second[0] : second[1]],
-                "construction": construction.text,
-            },
+    for index, number in _candidates(options, doc):
+        block = doc.blocks[index]
+        sentence = doc.sentences_of(index)[number]
+        shape, matches = doc.memo(
+            ("constructions", options.constructions.pattern, index, number),
+            lambda s=sentence: _match(options, s.text),
         )
+        flagged: set[tuple[int, int]] = set()
+        for construction in matches:
+            joined = _joined(options, shape.text, construction)
+            if joined is None:
+                continue
+            first, second = sorted((shape.source(a), shape.source(a + 1)) for a in joined)
+            if second in flagged or _contrasted(options, doc, block, sentence.start):
+                continue
+            flagged.add(second)
+            found = True
+            text = sentence.text
+            yield Hit(
+                block,
+                sentence.start + second[0],
+                sentence.start + second[1],
+                {
+                    "first": text[first[0] : first[1]],
+                    "second": text[second[0] : second[1]],
+                    "construction": text[shape.source(construction.start()) :
+                                         shape.source(construction.end())],
+                },
+            )
     if not found and options.document:
         hit = _plain_alternates(options, doc)
         if hit is not None:
             yield hit
 
 
+def _match(options: Options, text: str) -> tuple[Skeleton, list[re.Match[str]]]:
+    """A sentence's skeleton and every construction in it (shared by the pack's rules)."""
+    shape = skeleton(text, options.tokens)
+    return shape, list(options.constructions.finditer(shape.text))
+
+
 def _candidates(options: Options, doc: Document) -> list[tuple[int, int]]:
-    """The sentences that name both families: constructions are too costly to try elsewhere."""
+    """The sentences that name both families: only they can hold a construction."""
     first, second = (set(doc.by_sentence(pattern)) for pattern in options.presence)
-    return [doc.sentence_range(doc.blocks[i], doc.sentences_of(i)[n])
-            for i, n in sorted(first & second)]
+    return sorted(first & second)
 
 
-def _family_spans(
-    options: Options, construction: Found
-) -> tuple[tuple[int, int], tuple[int, int]]:
-    """The spans of the two family terms a construction joined, in text order."""
-    for tag in options.tags:
-        a = _group(construction, f"A{tag}") or _group(construction, f"a{tag}")
-        b = _group(construction, f"B{tag}") or _group(construction, f"b{tag}")
-        if a and b:
-            first, second = sorted((a, b))
-            return first, second
-    raise AssertionError("constructions are validated to hold both families")
+def _joined(options: Options, shape: str, construction: re.Match[str]) -> tuple[int, int] | None:
+    """Skeleton offsets of the two tokens by which a construction joins the rule's families.
 
-
-def _group(construction: Found, name: str) -> tuple[int, int] | None:
-    if name not in construction.match.re.groupindex:
+    One side is the `{A}`/`{a}` token; the other, any other family token in the match (so
+    "A, also known as B or C" joins A with B and A with C).
+    """
+    groups = construction.re.groupindex
+    side = next(construction.start(n) for n in (f"side{t}" for t in options.tags)
+                if n in groups and construction.group(n) is not None)
+    family = options.tokens.family_of(shape[side])
+    if family not in options.pair:
         return None
-    return construction.group_span(name)
+    wanted = options.pair[1] if family == options.pair[0] else options.pair[0]
+    other = next((i for i in range(construction.start(), construction.end())
+                  if i != side and options.tokens.family_of(shape[i]) == wanted), None)
+    return None if other is None else (side, other)
 
 
 def _contrasted(options: Options, doc: Document, block: Block, offset: int) -> bool:

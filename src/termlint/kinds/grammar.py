@@ -1,21 +1,26 @@
-"""The small construction grammar shared by the domain kinds.
+"""The small construction grammar of the domain kinds.
 
 A construction is a pattern with placeholders, written in the rules file:
 
-- ``{A}`` / ``{B}``: any form of the rule's first / second family (optionally in quotes);
+- ``{A}`` / ``{B}``: a form of the rule's first / second family ("precision medicine"),
+  optionally in quotes;
 - ``{a}`` / ``{b}``: a modifier of that family ("personali[sz]ed" in "precision/personalized
   medicine");
-- ``{term}``: any form of any family in the pack;
+- ``{term}``: a form of any family in the pack;
 - ``{NAME}``: any entry of the lexicon NAME.
 
-Everything else is pattern text with termlint's pattern semantics (case-insensitive, a space
-matches white space including one line break).
+Constructions are not matched against the text itself but against a *skeleton* of a sentence
+in which every family mention is replaced by one private-use character (one per family and
+form/modifier). So `{A}` compiles to a single character instead of every form of a family:
+the patterns stay small, quick to compile and quick to run, and token spans map back to exact
+offsets in the sentence.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from termlint.kinds import OptionError, PackContext
 from termlint.patterns import PatternError, compile_pattern, expand_spaces, wrap
@@ -23,11 +28,13 @@ from termlint.patterns import PatternError, compile_pattern, expand_spaces, wrap
 PLACEHOLDER = re.compile(r"\{([A-Za-z][\w-]*)\}")
 _OPEN_QUOTE = "[\"'\u201c\u2018]?"
 _CLOSE_QUOTE = "[\"'\u201d\u2019]?"
+_TOKEN_BASE = 0xE000  # Unicode private use area
 
 
-def alternation(patterns: Iterable[str]) -> str:
-    """One non-capturing group matching any of the patterns (spaces expanded)."""
-    return "(?:" + "|".join(f"(?:{expand_spaces(p)})" for p in patterns) + ")"
+def alternation(patterns: Iterable[str], expand: bool = True) -> str:
+    """One non-capturing group matching any of the patterns (spaces expanded, unless the text
+    is a skeleton, where white space is already one space)."""
+    return "(?:" + "|".join(f"(?:{expand_spaces(p) if expand else p})" for p in patterns) + ")"
 
 
 def family_names(value: object, key: str, pack: PackContext, count: int | None) -> list[str]:
@@ -77,55 +84,146 @@ def family_pattern(pack: PackContext, names: Iterable[str], with_modifiers: bool
     return alternation(forms)
 
 
-def construction_body(
-    template: str, pack: PackContext, first: str, second: str, key: str, tag: str = ""
-) -> str:
-    """The regex of one construction for an ordered pair (A=first, B=second), unguarded.
+# --- skeletons ---------------------------------------------------------------------------------
 
-    Family groups are named `A{tag}`, `a{tag}`, `B{tag}`, `b{tag}`, so several constructions
-    can share one combined pattern. Raises OptionError for a bad template.
+
+@dataclass(frozen=True)
+class Tokens:
+    """How family mentions become skeleton tokens, for one pack."""
+
+    families: tuple[str, ...]
+    mentions: re.Pattern[str]  # forms before modifiers, so the longer reading wins
+
+    def any_form(self) -> str:
+        return "[" + "".join(chr(_TOKEN_BASE + 2 * i) for i in range(len(self.families))) + "]"
+
+    def any_modifier(self) -> str:
+        return "[" + "".join(chr(_TOKEN_BASE + 2 * i + 1) for i in range(len(self.families))) + "]"
+
+    def family_of(self, char: str) -> str | None:
+        """The family a skeleton character stands for, or None for ordinary text."""
+        index = (ord(char) - _TOKEN_BASE) // 2
+        return self.families[index] if 0 <= index < len(self.families) and \
+            ord(char) >= _TOKEN_BASE else None
+
+
+def tokens_for(pack: PackContext) -> Tokens:
+    families = tuple(pack.families)
+    branches = [f"(?P<f{i}>{family_pattern(pack, [name])})" for i, name in enumerate(families)]
+    branches += [f"(?P<m{i}>{alternation(pack.modifiers[name])})"
+                 for i, name in enumerate(families) if pack.modifiers.get(name)]
+    # Plain word boundaries, no path guard: "precision/personalized" must tokenise.
+    mentions = re.compile(r"(?<!\w)(?:" + "|".join(branches) + r")(?!\w)", re.IGNORECASE)
+    return Tokens(families, mentions)
+
+
+_WHITE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Skeleton:
+    text: str
+    # (skeleton offset, source start, source end) of every one-character stand-in: the
+    # tokens, and the single spaces that stand for longer runs of white space
+    stand_ins: tuple[tuple[int, int, int], ...]
+
+    def source(self, offset: int) -> int:
+        """The text offset of a skeleton offset (a start or an end)."""
+        return offset + sum(stop - start - 1 for position, start, stop in self.stand_ins
+                            if position < offset)
+
+
+def skeleton(text: str, tokens: Tokens) -> Skeleton:
+    """The text with every family mention replaced by its one-character token, and every run
+    of white space (a line break included) by one space."""
+    pieces: list[str] = []
+    stand_ins: list[tuple[int, int, int]] = []
+    length = 0
+
+    def copy(start: int, stop: int) -> None:
+        nonlocal length
+        position = start
+        for white in _WHITE.finditer(text, start, stop):
+            pieces.append(text[position : white.start()])
+            length += white.start() - position
+            pieces.append(" ")
+            if white.group() != " ":
+                stand_ins.append((length, white.start(), white.end()))
+            length += 1
+            position = white.end()
+        pieces.append(text[position:stop])
+        length += stop - position
+
+    position = 0
+    for match in tokens.mentions.finditer(text):
+        copy(position, match.start())
+        name = next(n for n, v in match.groupdict().items() if v is not None and n[1:].isdigit())
+        pieces.append(chr(_TOKEN_BASE + 2 * int(name[1:]) + (name[0] == "m")))
+        stand_ins.append((length, match.start(), match.end()))
+        length += 1
+        position = match.end()
+    copy(position, len(text))
+    return Skeleton("".join(pieces), tuple(stand_ins))
+
+
+def construction_body(
+    template: str, pack: PackContext, tokens: Tokens, key: str, tag: str
+) -> str:
+    """The (unguarded) skeleton regex of one construction.
+
+    `{A}`/`{B}` match a form of any family and `{a}`/`{b}` a modifier of any family: the
+    pattern is the same for every pair of families, so rules share one compiled pattern and
+    check afterwards which families a match joined. The first side (`{A}` or `{a}`) is a
+    group named `side{tag}`. Raises OptionError for a bad placeholder; a bad regex is found
+    when the combined pattern is compiled (see `compile_constructions`).
     """
     pieces: list[str] = []
     seen: set[str] = set()
     position = 0
     for match in PLACEHOLDER.finditer(template):
-        pieces.append(expand_spaces(template[position : match.start()]))
+        pieces.append(template[position : match.start()])
         name = match.group(1)
         if name in seen and name in "AaBb":
             raise OptionError(key, f"construction {template!r} uses {{{name}}} twice")
         seen.add(name)
-        pieces.append(_placeholder(name, pack, first, second, template, key, tag))
+        pieces.append(_placeholder(name, pack, tokens, template, key, tag))
         position = match.end()
-    pieces.append(expand_spaces(template[position:]))
-    if not ({"A", "a"} & seen and {"B", "b"} & seen):
+    pieces.append(template[position:])
+    if len({"A", "a"} & seen) != 1 or not {"B", "b"} & seen:
         raise OptionError(
-            key, f"construction {template!r} must use {{A}} or {{a}}, and {{B}} or {{b}}"
+            key, f"construction {template!r} must use one of {{A}} or {{a}}, and {{B}} or {{b}}"
         )
-    body = "".join(pieces)
+    return "".join(pieces)
+
+
+def compile_constructions(bodies: Sequence[str], templates: Sequence[str], key: str
+                          ) -> re.Pattern[str]:
+    """All construction bodies as one guarded pattern; a bad one is named in the error."""
     try:
-        re.compile(wrap(body), re.IGNORECASE)
-    except re.error as exc:
-        raise OptionError(key, f"bad construction {template!r}: {exc}") from None
-    return body
+        return re.compile(wrap("|".join(f"(?:{b})" for b in bodies)), re.IGNORECASE)
+    except re.error:
+        for body, template in zip(bodies, templates, strict=True):
+            try:
+                re.compile(body, re.IGNORECASE)
+            except re.error as exc:
+                raise OptionError(key, f"bad construction {template!r}: {exc}") from None
+        raise
 
 
 def _placeholder(
-    name: str, pack: PackContext, first: str, second: str, template: str, key: str, tag: str
+    name: str, pack: PackContext, tokens: Tokens, template: str, key: str, tag: str
 ) -> str:
-    if name in ("A", "B"):
-        family = first if name == "A" else second
-        return f"{_OPEN_QUOTE}(?P<{name}{tag}>{family_pattern(pack, [family])}){_CLOSE_QUOTE}"
+    if name in ("A", "B", "term"):
+        token = tokens.any_form()
+        if name == "term":
+            return token
+        group = f"(?P<side{tag}>{token})" if name == "A" else token
+        return f"{_OPEN_QUOTE}{group}{_CLOSE_QUOTE}"
     if name in ("a", "b"):
-        family = first if name == "a" else second
-        if not pack.modifiers.get(family):
-            raise OptionError(
-                key, f"construction {template!r} needs modifiers for family '{family}'"
-            )
-        return f"(?P<{name}{tag}>{alternation(pack.modifiers[family])})"
-    if name == "term":
-        return family_pattern(pack, pack.families)
+        return f"(?P<side{tag}>{tokens.any_modifier()})" if name == "a" else \
+            tokens.any_modifier()
     if name in pack.lexicons:
-        return alternation(pack.lexicons[name])
+        return alternation(pack.lexicons[name], expand=False)
     raise OptionError(
         key, f"construction {template!r}: unknown placeholder {{{name}}} "
         "(use A, B, a, b, term, or a lexicon name)"

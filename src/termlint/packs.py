@@ -377,9 +377,9 @@ class _PackReader:
                 raise YamlProblem(line_of(root), f"missing required top-level key '{key}'")
         name = self.doc.string(items["name"][1], "'name'")
         description = self._optional_string(items, "description") or ""
-        families, modifiers = self._families(_value_node(items, "families"))
+        families, modifiers, subfields = self._families(_value_node(items, "families"))
         lexicons = self._lexicons(_value_node(items, "lexicons"))
-        context = PackContext(families, lexicons, modifiers)
+        context = PackContext(families, lexicons, modifiers, subfields)
         rules = self._rules(items["rules"][1], name, context)
         return Pack(name, description, self.path, families, lexicons, rules)
 
@@ -418,31 +418,36 @@ class _PackReader:
 
     def _families(
         self, node: yaml.Node | None
-    ) -> tuple[Mapping[str, tuple[str, ...]], Mapping[str, tuple[str, ...]]]:
-        """Family forms and modifiers. A family is a list of forms, or a mapping with
-        `forms` and `modifiers` (the words that name it before a shared head noun)."""
+    ) -> tuple[Mapping[str, tuple[str, ...]], Mapping[str, tuple[str, ...]],
+               Mapping[str, tuple[str, ...]]]:
+        """Family forms, modifiers and sub-fields. A family is a list of forms, or a mapping
+        with `forms`, `modifiers` (the words that name it before a shared head noun) and
+        `subfields` (narrower terms that belong to it, such as "precision oncology")."""
         families: dict[str, tuple[str, ...]] = {}
         modifiers: dict[str, tuple[str, ...]] = {}
+        subfields: dict[str, tuple[str, ...]] = {}
         if node is None or self.doc.value(node) is None:
-            return MappingProxyType(families), MappingProxyType(modifiers)
+            return MappingProxyType(families), MappingProxyType(modifiers), \
+                MappingProxyType(subfields)
         for name, (key, value) in self.doc.mapping(node, "'families'").items():
             if not name.strip():
                 raise YamlProblem(line_of(key), "a name in 'families' is empty")
             what = f"family '{name}'"
             if isinstance(value, yaml.MappingNode):
                 items = self.doc.mapping(value, what)
-                check_keys(items, ("forms", "modifiers"), f"in {what}")
+                check_keys(items, ("forms", "modifiers", "subfields"), f"in {what}")
                 if "forms" not in items:
                     raise YamlProblem(line_of(value), f"{what} needs 'forms'")
                 forms = self._patterns(items["forms"][1], f"{what} forms", name)
-                if "modifiers" in items:
-                    modifiers[name] = tuple(
-                        self._patterns(items["modifiers"][1], f"{what} modifiers", name)
-                    )
+                for key, target in (("modifiers", modifiers), ("subfields", subfields)):
+                    if key in items:
+                        target[name] = tuple(
+                            self._patterns(items[key][1], f"{what} {key}", name)
+                        )
             else:
                 forms = self._patterns(value, what, name)
             families[name] = tuple(forms)
-        return MappingProxyType(families), MappingProxyType(modifiers)
+        return MappingProxyType(families), MappingProxyType(modifiers), MappingProxyType(subfields)
 
     def _patterns(self, node: yaml.Node, what: str, family: str) -> list[str]:
         entries = self.doc.strings(node, what)

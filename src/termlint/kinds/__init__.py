@@ -46,6 +46,8 @@ class PackContext:
     lexicons: Mapping[str, tuple[str, ...]]  # lexicon name -> entries
     # family name -> the words naming it before a shared head noun ("personali[sz]ed")
     modifiers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # family name -> narrower terms that belong to it ("precision oncology")
+    subfields: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

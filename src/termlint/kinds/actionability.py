@@ -31,6 +31,8 @@ KEYS = {
     "aims": "lexicon of aim cues (aims to, goal); a stated aim is not a claim",
     "stand-ins": "lexicon of stand-ins for a family term (this approach, it)",
     "negations": "lexicon of negations that undo a predicate just after them",
+    "passives": "lexicon of auxiliaries ('is', 'was') that, before a predicate in -ed, make "
+    "it passive ('is enabled by'): the family then promises nothing",
     "entities": "list of lexicons of specific entities (genes, variants, drugs, tests)",
     "decisions": "lexicon of decision words (diagnose, choose, dose, screen, monitor…)",
     "window": "with scope 'sentence': how many sentences either side count as scope",
@@ -50,6 +52,7 @@ class Options:
     aims: re.Pattern[str] | None
     stand_ins: re.Pattern[str] | None
     negations: re.Pattern[str] | None
+    passives: re.Pattern[str] | None
     entities: tuple[re.Pattern[str], ...]  # one per lexicon, so each gets its own prefilter
     decisions: tuple[re.Pattern[str]]
     window: int
@@ -70,11 +73,12 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
     if not isinstance(window, int) or isinstance(window, bool) or window < 0:
         raise OptionError("window", f"'window' must be a whole number >= 0, got {window!r}")
     return Options(
-        family=re.compile(wrap(family_pattern(pack, names)), re.IGNORECASE),
+        family=re.compile(wrap(family_pattern(pack, names, with_subfields=True)), re.IGNORECASE),
         predicates=_required(pack, options, "predicates"),
         aims=_optional(pack, options, "aims"),
         stand_ins=_optional(pack, options, "stand-ins"),
         negations=_optional(pack, options, "negations"),
+        passives=_optional(pack, options, "passives"),
         entities=tuple(p for p in entities if p is not None),
         decisions=(_required(pack, options, "decisions"),),
         window=window,
@@ -146,6 +150,11 @@ class Claims:
             # Subject position: early in the sentence, or right after an introductory clause.
             if stand_in and (len(lead.split()) < STAND_IN_WORDS or lead.rstrip().endswith(",")):
                 subject = (stand_in.start(), stand_in.end(), stand_in.group())
+        if subject is None and number == 0 and index > 0 and \
+                doc.blocks[index - 1].kind == "heading":
+            # Under a heading naming the family, the heading is the subject ("Benefits include")
+            heading = options.family.search(doc.blocks[index - 1].text)
+            subject = (0, 0, heading.group()) if heading else None
         if subject is None:
             return None
         # The predicate must end after the subject ("Benefits of X include" spans it).
@@ -156,10 +165,12 @@ class Claims:
         before = text[: predicate.start - sentence.start]
         if options.aims is not None and options.aims.search(before):
             return None
-        if options.negations is not None:
-            last_words = " ".join(before[subject[1] :].split()[-3:])
-            if options.negations.search(last_words):
-                return None
+        last_words = before[subject[1] :].split()[-3:]
+        if options.negations is not None and options.negations.search(" ".join(last_words)):
+            return None
+        if (options.passives is not None and last_words and predicate.text.endswith(("ed", "en"))
+                and options.passives.fullmatch(last_words[-1])):
+            return None
         return subject[2]
 
     def _has_antecedent(self, index: int, number: int) -> bool:

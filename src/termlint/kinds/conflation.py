@@ -32,7 +32,6 @@ from termlint.kinds.grammar import (
 from termlint.patterns import wrap
 
 if TYPE_CHECKING:
-    from termlint.markdown import Block
     from termlint.packs import Rule
     from termlint.segment import Document
 
@@ -40,9 +39,15 @@ NAME = "conflation"
 KEYS = {
     "families": "the two families that must not be treated as one concept",
     "constructions": "lexicon of construction templates that treat two terms as one",
-    "contrast": "lexicon of cues that distinguish or criticise; they cancel a finding",
-    "openers": "lexicon of sentence openers ('However,') that let the next sentence's "
-    "contrast cue count",
+    "contrast": "lexicon of cues that distinguish or criticise; anywhere in the sentence, "
+    "they cancel a finding",
+    "weak-contrast": "lexicon of cues that cancel a finding only between the two terms, or "
+    "in a later clause opened by one of the openers ('..., but they differ')",
+    "openers": "lexicon of openers ('however', 'but'): a next sentence (or later clause) "
+    "opened by one and holding a contrast cue cancels the finding",
+    "denials": "lexicon of sentence starts ('It is not') that deny the sentence before",
+    "document-cues": "lexicon of relating or distinguishing cues; one anywhere in a document "
+    "rules out the document-level finding (default: the contrast lexicon)",
     "document": "severity of the document-level finding (plain alternates), or 'off'",
     "document-message": "message of the document-level finding",
 }
@@ -65,7 +70,10 @@ class Options:
     presence: tuple[re.Pattern[str], re.Pattern[str]]  # any form or modifier of each family
     forms: tuple[re.Pattern[str], re.Pattern[str]]  # full forms of each family
     contrast: re.Pattern[str] | None
+    weak_contrast: re.Pattern[str] | None
     openers: re.Pattern[str] | None
+    denials: re.Pattern[str] | None
+    document_cues: re.Pattern[str] | None
     document: str | None  # severity name, or None when off
     document_message: str
 
@@ -96,7 +104,11 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
                   re.compile(family_pattern(pack, [second], True), re.IGNORECASE)),
         forms=(_compile(family_pattern(pack, [first])), _compile(family_pattern(pack, [second]))),
         contrast=_optional_lexicon(pack, options, "contrast"),
+        weak_contrast=_optional_lexicon(pack, options, "weak-contrast"),
         openers=_optional_lexicon(pack, options, "openers"),
+        denials=_optional_lexicon(pack, options, "denials"),
+        document_cues=_optional_lexicon(pack, options, "document-cues")
+        or _optional_lexicon(pack, options, "contrast"),
         document=None if document == "off" else document,
         document_message=message,
     )
@@ -140,7 +152,9 @@ def check(rule: Rule, doc: Document) -> Iterator[Hit]:
             if joined is None:
                 continue
             first, second = sorted((shape.source(a), shape.source(a + 1)) for a in joined)
-            if second in flagged or _contrasted(options, doc, block, sentence.start):
+            if second in flagged or _contrasted(
+                options, doc, index, number, (first[0], second[1], shape.source(construction.end()))
+            ):
                 continue
             flagged.add(second)
             found = True
@@ -192,26 +206,44 @@ def _joined(options: Options, shape: str, construction: re.Match[str]) -> tuple[
     return None if other is None else (side, other)
 
 
-def _contrasted(options: Options, doc: Document, block: Block, offset: int) -> bool:
-    if options.contrast is None:
-        return False
-    sentences = doc.sentences_of(doc.index(block))
-    sentence = doc.sentence_at(block, offset)
-    if options.contrast.search(sentence.text):
+def _contrasted(
+    options: Options, doc: Document, index: int, number: int, where: tuple[int, int, int]
+) -> bool:
+    """Does the sentence (or the next one) distinguish the terms or deny the construction?
+
+    `where` holds, as sentence offsets, the first term's start, the second term's end and the
+    construction's end.
+    """
+    sentences = doc.sentences_of(index)
+    text = sentences[number].text
+    first, second, end = where
+    if options.contrast and options.contrast.search(text):
         return True
-    following = [s for s in sentences if s.start >= sentence.end][:1]
-    return bool(
-        options.openers
-        and following
-        and options.openers.match(following[0].text)
-        and options.contrast.search(following[0].text)
-    )
+    if options.weak_contrast:
+        for cue in options.weak_contrast.finditer(text):
+            if first <= cue.start() < second:
+                return True  # "A rather than B"
+            # "A and B are often used interchangeably, but they are different"
+            if cue.start() >= end and options.openers and \
+                    options.openers.search(text, end, cue.start()):
+                return True
+    if number + 1 >= len(sentences):
+        return False
+    following = sentences[number + 1].text
+    if options.denials and options.denials.match(following):
+        return True
+    return bool(options.openers and options.openers.match(following) and (
+        (options.contrast and options.contrast.search(following))
+        or (options.weak_contrast and options.weak_contrast.search(following))
+    ))
 
 
 def _plain_alternates(options: Options, doc: Document) -> Hit | None:
-    if options.contrast and options.contrast.search(doc.text):
+    if options.document_cues and options.document_cues.search(doc.text):
         return None
-    firsts = [next(iter(doc.find_all(forms)), None) for forms in options.forms]
+    # Table cells are left out: a table with both terms as column headers compares them.
+    firsts = [next((f for f in doc.find_all(forms) if f.block.kind != "table_cell"), None)
+              for forms in options.forms]
     if firsts[0] is None or firsts[1] is None:
         return None
     earlier, later = sorted(firsts, key=lambda f: f.base + f.start)

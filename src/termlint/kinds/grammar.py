@@ -77,10 +77,16 @@ def lexicon_pattern(pack: PackContext, names: object, key: str) -> re.Pattern[st
         raise OptionError(key, f"lexicons {names}: {exc}") from None
 
 
-def family_pattern(pack: PackContext, names: Iterable[str], with_modifiers: bool = False) -> str:
+def family_pattern(
+    pack: PackContext, names: Iterable[str], with_modifiers: bool = False,
+    with_subfields: bool = False,
+) -> str:
+    names = list(names)
     forms = [form for name in names for form in pack.families[name]]
     if with_modifiers:
         forms += [m for name in names for m in pack.modifiers.get(name, ())]
+    if with_subfields:
+        forms += [f for name in names for f in pack.subfields.get(name, ())]
     return alternation(forms)
 
 

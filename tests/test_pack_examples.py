@@ -20,6 +20,13 @@ def test_rule_examples(rule) -> None:  # type: ignore[no-untyped-def]
     assert example_failures(rule) == []
 
 
+@pytest.mark.parametrize("rule", [r for r in RULES if r.kind in ("conflation", "actionability")],
+                         ids=lambda rule: rule.id)
+def test_domain_rules_have_three_examples_each_way(rule) -> None:  # type: ignore[no-untyped-def]
+    assert len(rule.examples_invalid) >= 3
+    assert len(rule.examples_valid) >= 3
+
+
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
 def test_rule_is_documented(rule) -> None:  # type: ignore[no-untyped-def]
     assert len(rule.description.split()) >= 12, "say why the rule matters"

@@ -17,8 +17,11 @@ Two drafts:
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -86,6 +89,31 @@ def measure(name: str, draft: str, pack: Pack, runs: int) -> float:
     return ratio
 
 
+def measure_cli(draft: str, runs: int) -> float:
+    """The same comparison as a writer sees it: `termlint draft.md` as a process (start-up,
+    loading the pack, linting), full pack against an empty one; minimum wall times."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "draft.md"
+        path.write_text(draft, encoding="utf-8")
+        empty = Path(folder) / "empty.yaml"
+        empty.write_text("version: 1\nname: empty\nrules: []\n", encoding="utf-8")
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+
+        def best(*args: str) -> float:
+            times = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                subprocess.run([sys.executable, "-m", "termlint", *args, str(path)],
+                               env=env, capture_output=True, check=False)
+                times.append(time.perf_counter() - start)
+            return min(times)
+
+        base, full = best("--rules", str(empty)), best()
+    print(f"{'cli':>9}: termlint draft.md   empty pack {base * 1000:5.0f} ms   "
+          f"full pack {full * 1000:5.0f} ms   ratio {full / base:.2f}")
+    return full / base
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=40)
@@ -98,6 +126,8 @@ def main() -> int:
     else:
         ratio = measure("web copy", real, pack, args.runs)
     measure("dense", build_draft(pack, args.words), pack, args.runs)
+    if real is not None:
+        measure_cli(real, max(5, args.runs // 4))
     if real is None:
         return 0
     verdict = "met" if ratio <= TARGET_RATIO else "NOT met"

@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,7 @@ from termlint.findings import FileError, Finding, Severity
 from termlint.packs import Pack, RulesError, load_packs
 
 if TYPE_CHECKING:
+    from termlint.fixes import FixResult
     from termlint.linter import FileResult, Linter
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -50,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="skip these rule ids or prefixes (comma-separated)")
     add("--fail-on", choices=["error", "warning", "info"],
         help="lowest severity that makes the exit status 1 (default: warning)")
+    add("--fix", action="store_true", help="apply safe fixes in place (atomically)")
+    add("--unsafe-fixes", action="store_true", help="with --fix or --diff: also unsafe fixes")
+    add("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
     add("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     add("--stdin-filename", metavar="PATH", help="path to report (and configure) stdin as")
     add("--jobs", type=int, default=1, metavar="N", help="lint N files at a time")
@@ -72,10 +76,16 @@ class Run:
     errors: list[FileError]
     files: int = 0
     fail_on: Severity = DEFAULT_FAIL_ON
+    fixed: int = 0
+    diffs: list[str] = field(default_factory=list)
+    stdin_text: str | None = None  # --fix on stdin: the fixed text
 
-    def exit_code(self, exit_zero: bool) -> int:
+    def exit_code(self, exit_zero: bool, diff: bool = False) -> int:
         if self.errors:
             return EXIT_ERROR
+        if diff:
+            return EXIT_FINDINGS if self.diffs else EXIT_OK
+
         if not exit_zero and any(f.severity >= self.fail_on for f in self.findings):
             return EXIT_FINDINGS
         return EXIT_OK
@@ -134,6 +144,7 @@ def _setup_error(exc: ConfigError | RulesError) -> FileError:
 
 
 def lint_paths(settings: Settings, paths: Sequence[str]) -> Run:
+    from termlint import fixes
     from termlint.files import expand
     from termlint.linter import FileResult, Linter
     from termlint.source import SourceError, decode
@@ -168,17 +179,38 @@ def lint_paths(settings: Settings, paths: Sequence[str]) -> Run:
             except SourceError as exc:
                 _collect(run, FileResult(name, error=FileError(name, exc.message, exc.line)))
             else:
-                _collect(run, linter.lint_source(source))
+                if settings.args.fix or settings.args.diff:
+                    fixed = fixes.fix_source(linter, source, settings.args.unsafe_fixes)
+                    _collect_fix(run, fixed)
+                    if settings.args.fix and not settings.args.diff:
+                        # As Ruff does: the fixed text goes to stdout, the report to stderr.
+                        run.stdin_text = ("\ufeff" if source.bom else "") + fixed.text
+                else:
+                    _collect(run, linter.lint_source(source))
         return run
     for target in expand(list(paths)):
         if target.missing:
             run.errors.append(FileError(target.path, "no such file or directory"))
             continue
         linter = linter_for(target.path)
-        if linter is not None:
-            run.files += 1
+        if linter is None:
+            continue
+        run.files += 1
+        if settings.args.fix or settings.args.diff:
+            _collect_fix(run, fixes.fix_path(linter, target.path, settings.args.unsafe_fixes,
+                                             write=settings.args.fix and not settings.args.diff))
+        else:
             _collect(run, linter.lint_path(target.path))
     return run
+
+
+def _collect_fix(run: Run, result: FixResult) -> None:
+    run.findings.extend(result.findings)
+    run.fixed += result.fixed
+    if result.changed:
+        run.diffs.append(result.diff())
+    if result.error is not None:
+        run.errors.append(result.error)
 
 
 def _collect(run: Run, result: FileResult) -> None:
@@ -228,11 +260,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     run = lint_paths(settings, args.paths or ["."])
     run.findings.sort(key=Finding.sort_key)
-    result = report.Report(run.findings, run.errors, run.files)
+    if args.diff:
+        sys.stdout.write("".join(run.diffs))
+        _write_errors(run.errors)
+        return run.exit_code(args.exit_zero, diff=True)
+    result = report.Report(run.findings, run.errors, run.files, run.fixed)
     formatter = report.format_statistics if args.statistics and args.format == "text" else (
         report.FORMATS[args.format]
     )
-    sys.stdout.write(formatter(result, color=_use_color(args), quiet=args.quiet))
+    out = sys.stdout
+    if run.stdin_text is not None:
+        sys.stdout.write(run.stdin_text)
+        out = sys.stderr
+    out.write(formatter(result, color=_use_color(args) and out is sys.stdout, quiet=args.quiet))
     if args.format == "text":
         _write_errors(run.errors)
     return run.exit_code(args.exit_zero)

@@ -17,6 +17,7 @@ class Report:
     findings: Sequence[Finding]
     errors: Sequence[FileError]
     files: int  # how many files were linted (or tried)
+    fixed: int = 0  # fixes applied by --fix
 
 
 def summary(report: Report) -> dict[str, object]:
@@ -27,6 +28,7 @@ def summary(report: Report) -> dict[str, object]:
         "errors": len(report.errors),
         "by_severity": {str(s): by_severity.get(str(s), 0) for s in reversed(Severity)},
         "by_rule": dict(sorted(Counter(f.rule for f in report.findings).items())),
+        "fixed": report.fixed,
     }
 
 
@@ -39,12 +41,13 @@ def _plural(count: int, word: str) -> str:
 
 
 def summary_line(report: Report) -> str:
+    fixed = f"Fixed {_plural(report.fixed, 'problem')}. " if report.fixed else ""
     if not report.findings and not report.errors:
-        return f"All clear: {_plural(report.files, 'file')} checked."
+        return f"{fixed}All clear: {_plural(report.files, 'file')} checked."
     counts = Counter(f.severity for f in report.findings)
     parts = [_plural(counts[s], str(s)) if s is not Severity.INFO else f"{counts[s]} info"
              for s in reversed(Severity) if counts[s]]
-    line = f"Found {_plural(len(report.findings), 'problem')}"
+    line = f"{fixed}Found {_plural(len(report.findings), 'problem')}"
     if parts:
         line += f" ({', '.join(parts)})"
     line += f" in {_plural(report.files, 'file')}"

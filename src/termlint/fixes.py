@@ -1,0 +1,153 @@
+"""--fix and --diff: apply the fixes findings offer, safely.
+
+Fixes that overlap are not applied together (the first wins, the rest wait for the next pass);
+the file is re-linted after each pass until nothing more changes. Only the fixed spans change:
+the BOM, line endings and every other byte stay as they were. Writes are atomic (a temporary
+file in the same folder, fsync, rename), keep the file's mode, and are refused when the file
+changed on disk since it was read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import os
+import stat
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from termlint.findings import FileError, Finding
+from termlint.linter import Linter
+from termlint.source import Source, SourceError, decode
+
+MAX_PASSES = 10  # fixes that keep producing new fixes stop here
+
+
+@dataclass
+class FixResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)  # what remains after fixing
+    fixed: int = 0
+    original: str = ""
+    text: str = ""  # the fixed text
+    error: FileError | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+    def diff(self) -> str:
+        return "".join(difflib.unified_diff(
+            self.original.splitlines(keepends=True), self.text.splitlines(keepends=True),
+            fromfile=self.path, tofile=self.path,
+        ))
+
+
+def applicable(finding: Finding, unsafe: bool) -> bool:
+    return finding.fix is not None and (unsafe or finding.fix.applicability == "safe")
+
+
+def apply(text: str, findings: Sequence[Finding], unsafe: bool) -> tuple[str, int]:
+    """Apply the non-overlapping fixes to `text` (findings' offsets index it)."""
+    chosen: list[Finding] = []
+    for finding in sorted((f for f in findings if applicable(f, unsafe)),
+                          key=lambda f: (f.start, f.end)):
+        if chosen and finding.start < chosen[-1].end:
+            continue  # overlaps the previous fix: next pass
+        chosen.append(finding)
+    pieces, position = [], 0
+    for finding in chosen:
+        assert finding.fix is not None
+        pieces += [text[position : finding.start], finding.fix.replacement]
+        position = finding.end
+    pieces.append(text[position:])
+    return "".join(pieces), len(chosen)
+
+
+def fix_source(linter: Linter, source: Source, unsafe: bool) -> FixResult:
+    """Fix in memory, re-linting until nothing more changes."""
+    result = FixResult(source.path, original=source.text, text=source.text)
+    findings = linter.lint(source)
+    for _ in range(MAX_PASSES):
+        text, count = apply(result.text, findings, unsafe)
+        if count == 0:
+            break
+        result.text, result.fixed = text, result.fixed + count
+        findings = linter.lint(Source(source.path, text, source.bom))
+    result.findings = findings
+    return result
+
+
+def fix_path(linter: Linter, path: str, unsafe: bool, write: bool) -> FixResult:
+    """Fix one file; with `write`, replace it atomically when something changed."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+        source = decode(data, path)
+    except OSError as exc:
+        return FixResult(path, error=FileError(path, exc.strerror or str(exc)))
+    except SourceError as exc:
+        return FixResult(path, error=FileError(path, exc.message, exc.line))
+    result = fix_source(linter, source, unsafe)
+    if write and result.changed:
+        encoded = ("\ufeff" if source.bom else "") + result.text
+        try:
+            write_atomic(path, encoded.encode("utf-8"), expected=data)
+        except FixRefused as exc:
+            result.error = FileError(path, str(exc))
+            result.findings = linter.lint(source)  # nothing was written: report the original
+            result.fixed, result.text = 0, result.original
+    return result
+
+
+class FixRefused(Exception):
+    pass
+
+
+def write_atomic(path: str, data: bytes, expected: bytes) -> None:
+    """Replace `path` with `data`, unless it no longer holds `expected`."""
+    try:
+        with open(path, "rb") as handle:
+            current = handle.read()
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError as exc:
+        raise FixRefused(f"not fixed: {exc.strerror or exc}") from None
+    if current != expected:
+        raise FixRefused("not fixed: the file changed on disk while termlint was running")
+    if not mode & stat.S_IWUSR:
+        # Renaming over it would work, but read-only says: leave me alone.
+        raise FixRefused("not fixed: the file is read-only")
+    # Write through the symlink to the real file, so the link itself survives.
+    target = os.path.realpath(path)
+    folder = os.path.dirname(target) or "."
+    try:
+        handle, temp = tempfile.mkstemp(prefix=".termlint-", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise FixRefused(f"not fixed: cannot write in {folder}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise FixRefused(f"not fixed: {exc.strerror or exc}") from None
+    _fsync_folder(folder)
+
+
+def _fsync_folder(folder: str) -> None:
+    # Makes the rename itself durable; not every platform can open a folder.
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from conftest import ROOT, shared_path
 
 CONFLATED = "# Draft\n\nPrecision medicine, also known as personalized medicine, is new.\n"

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from termlint import __version__
 from termlint.config import Config, ConfigError, find_config, is_included, load_config
@@ -43,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("--rules", action="append", metavar="FILE",
         help="rules file or builtin:NAME (repeatable; replaces the configured rules)")
     add("--config", metavar="FILE", help="use this .termlint.yaml or pyproject.toml")
-    add("--format", choices=["text", "json", "markdown"], default="text",
+    add("--format", default="text",
+        choices=["text", "json", "github", "sarif", "junit", "gitlab", "rdjson", "markdown"],
         help="output format (markdown: only with --list-rules)")
     add("--select", type=_ids, action="extend", metavar="IDS",
         help="only these rule ids or prefixes (comma-separated)")
@@ -131,6 +132,14 @@ class Settings:
                     severity=config.severity,
                 )
         return self._linters[key]
+
+    def rules(self) -> list[Any]:
+        """Every rule that ran, from each configuration's linter (for rule metadata)."""
+        from termlint.linter import META_RULES, Linter
+
+        found = {r.id: r for linter in self._linters.values() if isinstance(linter, Linter)
+                 for r in linter.rules}
+        return [*found.values(), *META_RULES]
 
     def fail_on(self, config: Config) -> Severity:
         if self.args.fail_on:
@@ -264,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.write("".join(run.diffs))
         _write_errors(run.errors)
         return run.exit_code(args.exit_zero, diff=True)
-    result = report.Report(run.findings, run.errors, run.files, run.fixed)
+    result = report.Report(run.findings, run.errors, run.files, run.fixed, settings.rules())
     formatter = report.format_statistics if args.statistics and args.format == "text" else (
         report.FORMATS[args.format]
     )
@@ -275,6 +284,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     out.write(formatter(result, color=_use_color(args) and out is sys.stdout, quiet=args.quiet))
     if args.format == "text":
         _write_errors(run.errors)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if args.format == "github" and summary_file:
+        with open(summary_file, "a", encoding="utf-8") as handle:
+            handle.write(report.github_summary(result))
     return run.exit_code(args.exit_zero)
 
 

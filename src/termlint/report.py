@@ -6,6 +6,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from termlint.findings import FileError, Finding, Severity
 
@@ -18,6 +19,7 @@ class Report:
     errors: Sequence[FileError]
     files: int  # how many files were linted (or tried)
     fixed: int = 0  # fixes applied by --fix
+    rules: Sequence[Any] = ()  # the rules that ran (packs.Rule or linter.MetaRule), for SARIF
 
 
 def summary(report: Report) -> dict[str, object]:
@@ -94,3 +96,215 @@ FORMATS: dict[str, Callable[..., str]] = {
     "text": format_text,
     "json": format_json,
 }
+
+
+# --- CI formats ---------------------------------------------------------------------------------
+
+_GITHUB = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+_SARIF = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_GITLAB = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+TOOL_URI = "https://example.org/termlint"
+
+
+def _github_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(report: Report, **_: object) -> str:
+    """GitHub Actions workflow commands: one annotation per finding (and per file error)."""
+    lines = []
+    for f in report.findings:
+        props = (f"file={_github_property(f.path)},line={f.line},col={f.column},"
+                 f"endLine={f.end_line},endColumn={f.end_column},"
+                 f"title={_github_property(f'{f.rule} {f.name}')}")
+        lines.append(f"::{_GITHUB[f.severity]} {props}::{_github_data(f.message)}")
+    for e in report.errors:
+        where = f"file={_github_property(e.path)}" + (f",line={e.line}" if e.line else "")
+        lines.append(f"::error {where},title=termlint::{_github_data(e.message)}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def github_summary(report: Report) -> str:
+    """A Markdown table of every finding for $GITHUB_STEP_SUMMARY (annotations are capped)."""
+    out = ["## termlint", "", summary_line(report), ""]
+    if report.findings:
+        out += ["| file | line | rule | severity | message |", "|---|---|---|---|---|"]
+        for f in report.findings:
+            message = f.message.replace("|", "\\|")
+            out.append(f"| {f.path} | {f.line}:{f.column} | {f.rule} | {f.severity} | "
+                       f"{message} |")
+    for e in report.errors:
+        out.append(f"- could not lint `{e.path}`: {e.message}")
+    return "\n".join(out) + "\n"
+
+
+def _uri(path: str) -> str:
+    from urllib.parse import quote
+
+    forward = path.replace("\\", "/")
+    return ("file://" + quote(forward)) if forward.startswith("/") else quote(forward)
+
+
+def _rule_meta(rule: Any) -> dict[str, object]:
+    description = " ".join(rule.description.split())
+    data: dict[str, object] = {
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": {"text": rule.name.replace("-", " ")},
+        "fullDescription": {"text": description},
+        "help": {"text": description, "markdown": description},
+        "defaultConfiguration": {"level": _SARIF[rule.severity]},
+        "properties": {"kind": rule.kind, "pack": rule.pack},
+    }
+    if rule.link:
+        data["helpUri"] = rule.link
+    return data
+
+
+def format_sarif(report: Report, **_: object) -> str:
+    from termlint import __version__
+
+    rules = sorted({r.id: r for r in report.rules}.values(), key=lambda r: r.id)
+    index = {r.id: i for i, r in enumerate(rules)}
+    results = []
+    for f, print_ in zip(report.findings, fingerprints(report.findings), strict=True):
+        result: dict[str, object] = {
+            "ruleId": f.rule,
+            "level": _SARIF[f.severity],
+            "message": {"text": f.message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": _uri(f.path)},
+                "region": {"startLine": f.line, "startColumn": f.column,
+                           "endLine": f.end_line, "endColumn": f.end_column,
+                           "snippet": {"text": f.match}},
+            }}],
+            "partialFingerprints": {"termlint/v1": print_},
+        }
+        if f.rule in index:
+            result["ruleIndex"] = index[f.rule]
+        if f.fix is not None:
+            result["fixes"] = [{"description": {"text": f"{f.fix.applicability} fix"},
+                                "artifactChanges": [{
+                                    "artifactLocation": {"uri": _uri(f.path)},
+                                    "replacements": [{"deletedRegion": {
+                                        "startLine": f.line, "startColumn": f.column,
+                                        "endLine": f.end_line, "endColumn": f.end_column},
+                                        "insertedContent": {"text": f.fix.replacement}}],
+                                }]}]
+        results.append(result)
+    notifications = [{"level": "error", "message": {"text": e.message},
+                      "locations": [{"physicalLocation": {
+                          "artifactLocation": {"uri": _uri(e.path)},
+                          **({"region": {"startLine": e.line}} if e.line else {})}}]}
+                     for e in report.errors]
+    sarif = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "termlint", "version": __version__,
+                                "informationUri": TOOL_URI,
+                                "rules": [_rule_meta(r) for r in rules]}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+            "invocations": [{"executionSuccessful": not report.errors,
+                             "toolExecutionNotifications": notifications}],
+        }],
+    }
+    return json.dumps(sarif, indent=2, ensure_ascii=False) + "\n"
+
+
+def format_junit(report: Report, **_: object) -> str:
+    """JUnit XML: a test suite per file, a failing test case per finding."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    by_path: dict[str, list[Finding]] = {}
+    for f in report.findings:
+        by_path.setdefault(f.path, []).append(f)
+    errors = {e.path: e for e in report.errors}
+    suites = []
+    for path in sorted(set(by_path) | set(errors)):
+        cases = []
+        for f in by_path.get(path, []):
+            name = quoteattr(f"{f.rule} {f.name} at {f.line}:{f.column}")
+            body = escape(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
+            cases.append(f'    <testcase classname={quoteattr(path)} name={name}>\n'
+                         f'      <failure type="{f.severity}" message={quoteattr(f.message)}>'
+                         f'{body}</failure>\n    </testcase>')
+        if path in errors:
+            message = quoteattr(errors[path].message)
+            cases.append(f'    <testcase classname={quoteattr(path)} name="lint">\n'
+                         f'      <error message={message}/>\n    </testcase>')
+        failures = len(by_path.get(path, []))
+        suites.append(f'  <testsuite name={quoteattr(path)} tests="{len(cases)}" '
+                      f'failures="{failures}" errors="{int(path in errors)}">\n'
+                      + "\n".join(cases) + "\n  </testsuite>")
+    total = sum(len(v) for v in by_path.values()) + len(errors)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<testsuites name="termlint" tests="{total}" failures="{len(report.findings)}" '
+            f'errors="{len(errors)}">\n' + "\n".join(suites) + "\n</testsuites>\n")
+
+
+def fingerprints(findings: Sequence[Finding]) -> list[str]:
+    """Stable ids for findings: rule, path and the normalised match, not positions, so they
+    survive lines moving. Identical matches in one file are told apart by their order."""
+    import hashlib
+
+    seen: Counter[tuple[str, str, str]] = Counter()
+    result = []
+    for f in findings:
+        key = (f.rule, f.path.replace("\\", "/"), " ".join(f.match.lower().split()))
+        text = "\0".join([*key, str(seen[key])])
+        seen[key] += 1
+        result.append(hashlib.sha256(text.encode("utf-8")).hexdigest())
+    return result
+
+
+def format_gitlab(report: Report, **_: object) -> str:
+    """GitLab Code Quality report."""
+    issues = [{
+        "type": "issue",
+        "check_name": f.rule,
+        "description": f"{f.rule} {f.message}",
+        "categories": ["Style"],
+        "severity": _GITLAB[f.severity],
+        "fingerprint": print_,
+        "location": {"path": f.path, "positions": {
+            "begin": {"line": f.line, "column": f.column},
+            "end": {"line": f.end_line, "column": f.end_column}}},
+    } for f, print_ in zip(report.findings, fingerprints(report.findings), strict=True)]
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+
+
+def format_rdjson(report: Report, **_: object) -> str:
+    """reviewdog's Diagnostic Format (rdjson)."""
+    severity = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}
+    links = {r.id: r.link for r in report.rules if r.link}
+    diagnostics = []
+    for f in report.findings:
+        span = {"start": {"line": f.line, "column": f.column},
+                "end": {"line": f.end_line, "column": f.end_column}}
+        diagnostic: dict[str, object] = {
+            "message": f.message,
+            "location": {"path": f.path, "range": span},
+            "severity": severity[f.severity],
+            "code": {"value": f.rule, **({"url": links[f.rule]} if f.rule in links else {})},
+            "original_output": f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}",
+        }
+        if f.fix is not None:
+            diagnostic["suggestions"] = [{"range": span, "text": f.fix.replacement}]
+        diagnostics.append(diagnostic)
+    data = {"source": {"name": "termlint", "url": TOOL_URI}, "diagnostics": diagnostics}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+FORMATS.update({
+    "github": format_github,
+    "sarif": format_sarif,
+    "junit": format_junit,
+    "gitlab": format_gitlab,
+    "rdjson": format_rdjson,
+})

@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("--fix", action="store_true", help="apply safe fixes in place (atomically)")
     add("--unsafe-fixes", action="store_true", help="with --fix or --diff: also unsafe fixes")
     add("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    add("--diff-base", metavar="REF",
+        help="report only findings on lines added or changed since the merge base with REF")
     add("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     add("--stdin-filename", metavar="PATH", help="path to report (and configure) stdin as")
     add("--jobs", type=int, default=1, metavar="N", help="lint N files at a time")
@@ -267,7 +269,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--jobs must be at least 1")
     from termlint import report
 
+    changed = None
+    if args.diff_base:
+        from termlint.gitdiff import GitError, changed_lines
+
+        try:
+            changed = changed_lines(args.diff_base)
+        except GitError as exc:
+            print(f"termlint: --diff-base {args.diff_base}: {exc}", file=sys.stderr)
+            return EXIT_ERROR
     run = lint_paths(settings, args.paths or ["."])
+    if changed is not None:
+        from termlint.gitdiff import keep
+
+        run.findings = [f for f in run.findings
+                        if keep(f.path, f.line, f.end_line, f.document, changed)]
     run.findings.sort(key=Finding.sort_key)
     if args.diff:
         sys.stdout.write("".join(run.diffs))

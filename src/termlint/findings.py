@@ -44,6 +44,7 @@ class Finding:
     # Offsets into the decoded text (after the BOM), used to apply fixes and baselines.
     start: int = 0
     end: int = 0
+    document: bool = False  # about the whole document (counts whenever the file changed)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.rule)

@@ -136,6 +136,7 @@ class Linter:
             fix=fix,
             start=source.to_text(start),
             end=source.to_text(end),
+            document=hit.document,
         )
 
     def _directive_findings(self, source: Source, directives: list[Directive]) -> list[Finding]:

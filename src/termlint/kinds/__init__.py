@@ -61,6 +61,7 @@ class Hit:
     replacement: str | None = None  # a fix, when the kind offers one
     severity: str | None = None  # overrides the rule's severity (e.g. document-level findings)
     message: str | None = None  # a message template used instead of the rule's
+    document: bool = False  # a finding about the whole document, not this span
 
 
 class RuleKind(Protocol):

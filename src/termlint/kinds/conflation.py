@@ -254,4 +254,5 @@ def _plain_alternates(options: Options, doc: Document) -> Hit | None:
         {"first": earlier.text, "second": later.text, "construction": ""},
         severity=options.document,
         message=options.document_message,
+        document=True,
     )

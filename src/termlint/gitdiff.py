@@ -1,0 +1,65 @@
+"""Which lines changed since a git ref: `--diff-base`, so a pull request is judged on what it
+changes, not on what was already there."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+
+_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+
+
+class GitError(Exception):
+    pass
+
+
+def _git(args: list[str], cwd: str) -> str:
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
+                              timeout=120, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise GitError(f"cannot run git: {exc}") from None
+    if done.returncode != 0:
+        raise GitError(done.stderr.strip().splitlines()[-1] if done.stderr.strip()
+                       else f"git {' '.join(args)} failed")
+    return done.stdout
+
+
+def changed_lines(ref: str, cwd: str = ".") -> dict[str, set[int] | None]:
+    """Real path of each changed file -> its added or changed line numbers (1-based, in the
+    working tree); None for a file that is new and untracked (all of it counts)."""
+    root = _git(["rev-parse", "--show-toplevel"], cwd).strip()
+    base = _git(["merge-base", ref, "HEAD"], cwd).strip()
+    diff = _git(["diff", "--no-color", "--no-ext-diff", "--unified=0", "--no-renames",
+                 base, "--"], root)
+    changed: dict[str, set[int] | None] = {}
+    current: set[int] | None = None
+    for line in diff.splitlines():
+        if line.startswith("+++ "):
+            name = line[4:]
+            if name == "/dev/null":  # deleted: nothing to lint
+                current = None
+                continue
+            path = os.path.realpath(os.path.join(root, name[2:] if name.startswith("b/")
+                                                 else name))
+            current = changed.setdefault(path, set())  # type: ignore[assignment]
+        elif current is not None and (hunk := _HUNK.match(line)):
+            start, count = int(hunk.group(1)), int(hunk.group(2) or "1")
+            current.update(range(start, start + count))
+    for name in _git(["ls-files", "--others", "--exclude-standard", "-z"], root).split("\0"):
+        if name:
+            changed[os.path.realpath(os.path.join(root, name))] = None
+    return changed
+
+
+def keep(path: str, line: int, end_line: int, document: bool,
+         changed: dict[str, set[int] | None]) -> bool:
+    """Is a finding on a changed line (or, for a document-level one, in a changed file)?"""
+    real = os.path.realpath(path)
+    if real not in changed:
+        return False
+    lines = changed[real]
+    if lines is None or document:
+        return True
+    return any(n in lines for n in range(line, end_line + 1))

@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
     add("--diff-base", metavar="REF",
         help="report only findings on lines added or changed since the merge base with REF")
+    add("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")
+    add("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
     add("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     add("--stdin-filename", metavar="PATH", help="path to report (and configure) stdin as")
     add("--jobs", type=int, default=1, metavar="N", help="lint N files at a time")
@@ -82,6 +84,9 @@ class Run:
     fixed: int = 0
     diffs: list[str] = field(default_factory=list)
     stdin_text: str | None = None  # --fix on stdin: the fixed text
+    paths: list[str] = field(default_factory=list)  # the files that were linted
+    hidden: int = 0  # findings the baseline hid
+    stale: int = 0  # baseline entries that no longer match
 
     def exit_code(self, exit_zero: bool, diff: bool = False) -> int:
         if self.errors:
@@ -207,6 +212,7 @@ def lint_paths(settings: Settings, paths: Sequence[str]) -> Run:
         if linter is None:
             continue
         run.files += 1
+        run.paths.append(target.path)
         if settings.args.fix or settings.args.diff:
             _collect_fix(run, fixes.fix_path(linter, target.path, settings.args.unsafe_fixes,
                                              write=settings.args.fix and not settings.args.diff))
@@ -285,11 +291,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         run.findings = [f for f in run.findings
                         if keep(f.path, f.line, f.end_line, f.document, changed)]
     run.findings.sort(key=Finding.sort_key)
+    if args.write_baseline:
+        from termlint import baseline
+
+        count = baseline.write(args.write_baseline, run.findings)
+        print(f"Wrote {count} finding{'s' if count != 1 else ''} to {args.write_baseline}.")
+        _write_errors(run.errors)
+        return EXIT_ERROR if run.errors else EXIT_OK
+    if args.baseline:
+        from termlint import baseline
+
+        try:
+            filtered = baseline.apply(args.baseline, run.findings, run.paths)
+        except baseline.BaselineError as exc:
+            print(f"termlint: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+        run.findings, run.hidden, run.stale = filtered.findings, filtered.hidden, filtered.stale
     if args.diff:
         sys.stdout.write("".join(run.diffs))
         _write_errors(run.errors)
         return run.exit_code(args.exit_zero, diff=True)
-    result = report.Report(run.findings, run.errors, run.files, run.fixed, settings.rules())
+    result = report.Report(run.findings, run.errors, run.files, run.fixed, settings.rules(),
+                           run.hidden, run.stale)
     formatter = report.format_statistics if args.statistics and args.format == "text" else (
         report.FORMATS[args.format]
     )

@@ -45,6 +45,7 @@ class Finding:
     start: int = 0
     end: int = 0
     document: bool = False  # about the whole document (counts whenever the file changed)
+    context: str = ""  # the sentence holding the match, white space folded (for fingerprints)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.rule)

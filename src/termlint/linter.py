@@ -98,7 +98,7 @@ class Linter:
         findings = []
         for rule in self.rules:
             for hit in get_kind(rule.kind).check(rule, doc):
-                finding = self._finding(source, rule, hit)
+                finding = self._finding(source, rule, hit, doc)
                 if not suppressor.suppressed(rule.id, hit.block.span(hit.start, hit.end)[0],
                                              finding.line - 1):
                     findings.append(finding)
@@ -106,7 +106,7 @@ class Linter:
         findings.sort(key=Finding.sort_key)
         return findings
 
-    def _finding(self, source: Source, rule: Rule, hit: Hit) -> Finding:
+    def _finding(self, source: Source, rule: Rule, hit: Hit, doc: Document) -> Finding:
         start, end = hit.block.span(hit.start, hit.end)
         line, column = source.position(start)
         end_line, end_column = source.position(end)
@@ -137,6 +137,7 @@ class Linter:
             start=source.to_text(start),
             end=source.to_text(end),
             document=hit.document,
+            context=" ".join(doc.sentence_at(hit.block, hit.start).text.split()),
         )
 
     def _directive_findings(self, source: Source, directives: list[Directive]) -> list[Finding]:

@@ -20,6 +20,8 @@ class Report:
     files: int  # how many files were linted (or tried)
     fixed: int = 0  # fixes applied by --fix
     rules: Sequence[Any] = ()  # the rules that ran (packs.Rule or linter.MetaRule), for SARIF
+    hidden: int = 0  # findings hidden by --baseline
+    stale: int = 0  # baseline entries that no longer match a finding
 
 
 def summary(report: Report) -> dict[str, object]:
@@ -31,6 +33,7 @@ def summary(report: Report) -> dict[str, object]:
         "by_severity": {str(s): by_severity.get(str(s), 0) for s in reversed(Severity)},
         "by_rule": dict(sorted(Counter(f.rule for f in report.findings).items())),
         "fixed": report.fixed,
+        "baseline": {"hidden": report.hidden, "stale": report.stale},
     }
 
 
@@ -42,10 +45,21 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def _baseline_note(report: Report) -> str:
+    notes = []
+    if report.hidden:
+        notes.append(f"{report.hidden} hidden by the baseline")
+    if report.stale:
+        noun = "entry" if report.stale == 1 else "entries"
+        notes.append(f"{report.stale} stale baseline {noun}")
+    return f" ({'; '.join(notes)})" if notes else ""
+
+
 def summary_line(report: Report) -> str:
     fixed = f"Fixed {_plural(report.fixed, 'problem')}. " if report.fixed else ""
     if not report.findings and not report.errors:
-        return f"{fixed}All clear: {_plural(report.files, 'file')} checked."
+        return (f"{fixed}All clear: {_plural(report.files, 'file')} checked"
+                f"{_baseline_note(report)}.")
     counts = Counter(f.severity for f in report.findings)
     parts = [_plural(counts[s], str(s)) if s is not Severity.INFO else f"{counts[s]} info"
              for s in reversed(Severity) if counts[s]]
@@ -55,7 +69,7 @@ def summary_line(report: Report) -> str:
     line += f" in {_plural(report.files, 'file')}"
     if report.errors:
         line += f"; {_plural(len(report.errors), 'file')} could not be linted"
-    return line + "."
+    return line + _baseline_note(report) + "."
 
 
 def format_text(report: Report, *, color: bool = False, quiet: bool = False) -> str:
@@ -248,15 +262,17 @@ def format_junit(report: Report, **_: object) -> str:
             f'errors="{len(errors)}">\n' + "\n".join(suites) + "\n</testsuites>\n")
 
 
-def fingerprints(findings: Sequence[Finding]) -> list[str]:
-    """Stable ids for findings: rule, path and the normalised match, not positions, so they
-    survive lines moving. Identical matches in one file are told apart by their order."""
+def fingerprints(findings: Sequence[Finding], paths: Sequence[str] | None = None) -> list[str]:
+    """Stable ids for findings: rule, path, the normalised match and its sentence, not
+    positions, so they survive lines moving. Identical ones in a file are told apart by their
+    order. `paths` can give each finding's path as it should be hashed (e.g. relative)."""
     import hashlib
 
-    seen: Counter[tuple[str, str, str]] = Counter()
+    seen: Counter[tuple[str, ...]] = Counter()
     result = []
-    for f in findings:
-        key = (f.rule, f.path.replace("\\", "/"), " ".join(f.match.lower().split()))
+    for i, f in enumerate(findings):
+        path = (paths[i] if paths is not None else f.path).replace("\\", "/")
+        key = (f.rule, path, " ".join(f.match.lower().split()), f.context.lower())
         text = "\0".join([*key, str(seen[key])])
         seen[key] += 1
         result.append(hashlib.sha256(text.encode("utf-8")).hexdigest())

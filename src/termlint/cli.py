@@ -204,7 +204,12 @@ def lint_paths(settings: Settings, paths: Sequence[str]) -> Run:
                 else:
                     _collect(run, linter.lint_source(source))
         return run
-    for target in expand(list(paths)):
+    from termlint.progress import Progress
+
+    targets = expand(list(paths))
+    progress = Progress(len(targets), Progress.wanted(settings.args.format))
+    for target in targets:
+        progress.step()
         if target.missing:
             run.errors.append(FileError(target.path, "no such file or directory"))
             continue
@@ -218,6 +223,7 @@ def lint_paths(settings: Settings, paths: Sequence[str]) -> Run:
                                              write=settings.args.fix and not settings.args.diff))
         else:
             _collect(run, linter.lint_path(target.path))
+    progress.close()
     return run
 
 

@@ -117,21 +117,24 @@ def _item(op: object, av: object) -> tuple[set[str], bool] | None:
     return None
 
 
-def candidate_positions(pattern: re.Pattern[str], folded: str) -> list[int] | None:
-    """Sorted positions in the text where a match could start, or None to just scan.
-
-    `folded` is the folded text, the same length as the text the pattern will run on.
-    """
+def candidate_positions(
+    pattern: re.Pattern[str], folded: str, ranges: Sequence[tuple[int, int]] | None = None
+) -> list[int] | None:
+    """Sorted positions (in `ranges`, default everywhere) where a match could start, or None
+    to just scan. `folded` is the folded text, as long as the text the pattern runs on."""
     prefixes = literal_prefixes(pattern.pattern, pattern.flags)
-    if prefixes is None or len(prefixes) * len(folded) > FIND_BUDGET:
+    ranges = [(0, len(folded))] if ranges is None else ranges
+    size = sum(hi - lo for lo, hi in ranges)
+    if prefixes is None or len(prefixes) * size > FIND_BUDGET:
         return None  # no literal start, or the finds would cost more than a scan
-    limit = len(folded) // DENSITY + 16
+    limit = size // DENSITY + 16
     positions: set[int] = set()
-    for prefix in prefixes:
-        position = folded.find(prefix)
-        while position != -1:
-            positions.add(position)
-            if len(positions) > limit:
-                return None  # so common that a plain scan is cheaper
-            position = folded.find(prefix, position + 1)
+    for lo, hi in ranges:
+        for prefix in prefixes:
+            position = folded.find(prefix, lo, hi)
+            while position != -1:
+                positions.add(position)
+                if len(positions) > limit:
+                    return None  # so common that a plain scan is cheaper
+                position = folded.find(prefix, position + 1, hi)
     return sorted(positions)

@@ -222,9 +222,16 @@ class Document:
         key = (pattern.pattern, pattern.flags)
         if key not in self._grouped:
             grouped: dict[tuple[int, int], list[Found]] = {}
+            # A hot loop (every family mention, every predicate): kept free of method calls.
+            index_of, ends_of = self._index, self._sentence_ends
             for found in self.find_all(pattern):
-                at = (self.index(found.block), self.sentence_number(found.block, found.start))
-                grouped.setdefault(at, []).append(found)
+                index = index_of[id(found.block)]
+                ends = ends_of.get(index)
+                if ends is None:
+                    self.sentences_of(index)
+                    ends = ends_of[index]
+                number = min(bisect.bisect_right(ends, found.start), len(ends) - 1)
+                grouped.setdefault((index, number), []).append(found)
             self._grouped[key] = grouped
         return self._grouped[key]
 
@@ -248,7 +255,12 @@ class Document:
         Ranges are scanned in place, so lookbehinds still see what precedes them. Where the
         prefilter knows where matches can start, only those positions are tried.
         """
-        positions = self._positions(pattern)
+        ranges = list(ranges)
+        if sum(hi - lo for lo, hi in ranges) * 4 < len(self.text) and self._folded is not None:
+            # A small part of the document: look for prefixes only there.
+            positions = prefilter.candidate_positions(pattern, self._folded, ranges)
+        else:
+            positions = self._positions(pattern)
         for lo, hi in ranges:
             if positions is None:
                 yield from self._scan(pattern, lo, hi)

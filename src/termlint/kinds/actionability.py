@@ -54,7 +54,7 @@ class Options:
     negations: re.Pattern[str] | None
     passives: re.Pattern[str] | None
     entities: tuple[re.Pattern[str], ...]  # one per lexicon, so each gets its own prefilter
-    decisions: tuple[re.Pattern[str]]
+    decisions: re.Pattern[str]
     window: int
 
 
@@ -80,7 +80,7 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
         negations=_optional(pack, options, "negations"),
         passives=_optional(pack, options, "passives"),
         entities=tuple(p for p in entities if p is not None),
-        decisions=(_required(pack, options, "decisions"),),
+        decisions=_required(pack, options, "decisions"),
         window=window,
     )
 
@@ -125,7 +125,8 @@ class Claims:
         self.doc = doc
         self.family = doc.by_sentence(options.family)
         self.predicates = doc.by_sentence(options.predicates)
-        self._matched: dict[tuple[int, int], set[int]] = {}
+        self._decided: dict[int, set[int]] = {}
+        self._named: dict[tuple[int, int], bool] = {}
 
     def candidates(self) -> list[tuple[int, int]]:
         """Sentences that hold a predicate and are not in a heading, in document order."""
@@ -179,26 +180,34 @@ class Claims:
             return (index, number - 1) in self.family
         return index > 0 and any(key[0] == index - 1 for key in self.family)
 
-    def _numbers(self, patterns: tuple[re.Pattern[str], ...], index: int) -> set[int]:
-        """Numbers of the sentences of block `index` where any of the patterns matches.
-
-        Only the blocks in a claim's scope are ever searched, each once.
-        """
-        key = (id(patterns), index)
-        if key not in self._matched:
+    def _decisions(self, index: int) -> set[int]:
+        """Numbers of the sentences of block `index` holding a decision word (cached)."""
+        if index not in self._decided:
             block = self.doc.blocks[index]
-            self._matched[key] = {self.doc.sentence_number(block, found.start)
-                                  for pattern in patterns
-                                  for found in self.doc.find(pattern, blocks=[block])}
-        return self._matched[key]
+            self._decided[index] = {
+                self.doc.sentence_number(block, found.start)
+                for found in self.doc.find(self.options.decisions, blocks=[block])}
+        return self._decided[index]
+
+    def _has_entity(self, index: int, number: int) -> bool:
+        """Does sentence `number` of block `index` name a specific entity? (cached)"""
+        key = (index, number)
+        if key not in self._named:
+            block = self.doc.blocks[index]
+            span = self.doc.sentence_range(block, self.doc.sentences_of(index)[number])
+            self._named[key] = any(next(self.doc.find_in(pattern, [span]), None) is not None
+                                   for pattern in self.options.entities)
+        return self._named[key]
 
     def has_evidence(self, scope: list[tuple[int, int]]) -> bool:
-        """A specific entity, with a decision word in its sentence or a neighbouring one."""
-        options = self.options
+        """A specific entity, with a decision word in its sentence or a neighbouring one.
+
+        Decision words are cheap to find and entities are not, so entities are only looked for
+        next to a decision.
+        """
         return any(
-            number in self._numbers(options.entities, index)
-            and not self._numbers(options.decisions, index).isdisjoint(
-                (number - 1, number, number + 1))
+            not self._decisions(index).isdisjoint((number - 1, number, number + 1))
+            and self._has_entity(index, number)
             for index, number in scope
         )
 

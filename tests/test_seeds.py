@@ -92,9 +92,15 @@ def test_seed_texts_are_not_copied_into_the_project() -> None:
     sentences = {s.strip() for s in re.split(r"(?<=[.!?])\s+", " ".join(seeds.split()))
                  if len(s.strip()) >= 60}
     root = Path(__file__).resolve().parents[1]
-    for path in root.rglob("*"):
+    import subprocess
+
+    listed = subprocess.run(["git", "ls-files"], cwd=root, capture_output=True, text=True)
+    if listed.returncode != 0:
+        pytest.skip("not a git checkout: cannot tell which files the project ships")
+    for name in listed.stdout.split():
+        path = root / name
         if path.suffix in {".md", ".py", ".yaml", ".yml", ".txt", ".json", ".toml"} and \
-                ".git" not in path.parts and "tests" not in path.parts:
+                "tests" not in path.parts and path.exists():
             text = " ".join(path.read_text(encoding="utf-8", errors="replace").split())
             copied = [s for s in sentences if s in text]
             assert copied == [], f"{path} copies seed sentences"

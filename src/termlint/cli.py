@@ -61,7 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
     add("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
     add("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     add("--stdin-filename", metavar="PATH", help="path to report (and configure) stdin as")
-    add("--jobs", type=int, default=1, metavar="N", help="lint N files at a time")
+    add("--jobs", "-j", type=int, default=0, metavar="N",
+        help="lint N files at a time (default 0: one per CPU, for runs of many files)")
+    add("--no-cache", action="store_true",
+        help="ignore and do not update .termlint_cache/ (findings cached by file content)")
     add("--no-color", action="store_true", help="never color the text output")
     add("--quiet", "-q", action="store_true", help="print findings only, no summary")
     add("--statistics", action="store_true", help="count findings per rule instead of listing")
@@ -140,6 +143,21 @@ class Settings:
                 )
         return self._linters[key]
 
+    def rules_key(self, linter: Linter) -> str:
+        """What a cached result depends on besides the file: the packs' files and selection."""
+        import hashlib
+
+        digest = hashlib.sha256()
+        for pack in linter.packs:
+            try:
+                with open(pack.path, "rb") as handle:
+                    digest.update(handle.read())
+            except OSError:
+                digest.update(pack.path.encode())
+        digest.update(repr((sorted(r.id for r in linter.rules), sorted(linter.meta),
+                            sorted((k, int(v)) for k, v in linter.severity.items()))).encode())
+        return digest.hexdigest()
+
     def rules(self) -> list[Any]:
         """Every rule that ran, from each configuration's linter (for rule metadata)."""
         from termlint.linter import META_RULES, Linter
@@ -204,25 +222,39 @@ def lint_paths(settings: Settings, paths: Sequence[str]) -> Run:
                 else:
                     _collect(run, linter.lint_source(source))
         return run
+    from termlint import runner
+    from termlint.cache import Cache
     from termlint.progress import Progress
 
-    targets = expand(list(paths))
-    progress = Progress(len(targets), Progress.wanted(settings.args.format))
-    for target in targets:
-        progress.step()
+    linters: list[tuple[Linter, str]] = []
+    slots: dict[int, int] = {}
+    jobs: list[tuple[str, int]] = []
+    for target in expand(list(paths)):
         if target.missing:
             run.errors.append(FileError(target.path, "no such file or directory"))
             continue
         linter = linter_for(target.path)
         if linter is None:
             continue
+        if id(linter) not in slots:
+            slots[id(linter)] = len(linters)
+            linters.append((linter, settings.rules_key(linter)))
+        jobs.append((target.path, slots[id(linter)]))
+    args = settings.args
+    fixing = args.fix or args.diff
+    mode = runner.Mode(fix=fixing, write=args.fix and not args.diff, unsafe=args.unsafe_fixes,
+                       cache=None if fixing or args.no_cache else Cache())
+    progress = Progress(len(jobs), Progress.wanted(args.format))
+    workers = args.jobs or runner.default_workers()
+    for outcome in runner.run(jobs, linters, mode, workers, progress.step):
         run.files += 1
-        run.paths.append(target.path)
-        if settings.args.fix or settings.args.diff:
-            _collect_fix(run, fixes.fix_path(linter, target.path, settings.args.unsafe_fixes,
-                                             write=settings.args.fix and not settings.args.diff))
-        else:
-            _collect(run, linter.lint_path(target.path))
+        run.paths.append(outcome.path)
+        run.findings.extend(outcome.findings)
+        run.fixed += outcome.fixed
+        if outcome.diff:
+            run.diffs.append(outcome.diff)
+        if outcome.error is not None:
+            run.errors.append(outcome.error)
     progress.close()
     return run
 
@@ -277,8 +309,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--format markdown is only for --list-rules")
     if "-" in args.paths and len(args.paths) > 1:
         parser.error("'-' (stdin) cannot be combined with other paths")
-    if args.jobs < 1:
-        parser.error("--jobs must be at least 1")
+    if args.jobs < 0:
+        parser.error("--jobs must be 0 (one per CPU) or more")
     from termlint import report
 
     changed = None

@@ -66,6 +66,7 @@ class Linter:
         ignore: Sequence[str] = (),
         severity: Mapping[str, Severity] | None = None,
     ) -> None:
+        self.packs = list(packs)
         every = [rule for pack in packs for rule in pack.rules]
         self.known_ids = {rule.id for rule in every} | {meta.id for meta in META_RULES}
         self.rules: list[Rule] = [r for r in every if is_selected(r.id, select, ignore)]

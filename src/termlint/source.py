@@ -91,9 +91,14 @@ def decode(data: bytes, path: str) -> Source:
 
 def read_source(path: str) -> Source:
     """Read and decode a file; OS errors become SourceError with a readable reason."""
+    return decode(read_bytes(path), path)
+
+
+def read_bytes(path: str) -> bytes:
+    """A file's bytes; OS errors become SourceError with a readable reason."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            return handle.read()
     except IsADirectoryError:
         raise SourceError("is a directory, not a file") from None
     except PermissionError:
@@ -102,4 +107,3 @@ def read_source(path: str) -> Source:
         raise SourceError("no such file") from None
     except OSError as exc:
         raise SourceError(exc.strerror or str(exc)) from None
-    return decode(data, path)

@@ -1,0 +1,70 @@
+"""A cache of each file's findings, so an unchanged repository re-lints in a blink.
+
+An entry is keyed by the file's bytes, its displayed path, the rules (the packs' contents and
+the selection) and termlint's version, so any change to one of them is a miss. Entries are
+written atomically (temporary file and rename), so two runs can share the cache; a damaged entry
+is just a miss. The folder holds a `.gitignore` so it is never committed by accident.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+
+from termlint import __version__
+from termlint.findings import Finding, Fix, Severity
+
+DEFAULT_FOLDER = ".termlint_cache"
+
+
+class Cache:
+    def __init__(self, folder: str = DEFAULT_FOLDER) -> None:
+        self.folder = os.path.join(folder, "v1")
+
+    @staticmethod
+    def key(data: bytes, path: str, rules: str) -> str:
+        digest = hashlib.sha256()
+        for part in (__version__.encode(), rules.encode(), path.encode(), data):
+            digest.update(len(part).to_bytes(8, "big"))
+            digest.update(part)
+        return digest.hexdigest()
+
+    def _file(self, key: str) -> str:
+        return os.path.join(self.folder, key[:2], key[2:] + ".json")
+
+    def get(self, key: str) -> list[Finding] | None:
+        try:
+            with open(self._file(key), encoding="utf-8") as handle:
+                return [_finding(item) for item in json.load(handle)]
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+
+    def put(self, key: str, findings: list[Finding]) -> None:
+        target = self._file(key)
+        try:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            self._ignore_file()
+            handle, temp = tempfile.mkstemp(dir=os.path.dirname(target), suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump([dataclasses.asdict(f) for f in findings], out)
+            os.replace(temp, target)
+        except OSError:
+            # A cache that cannot be written only costs speed; never fail the run for it.
+            with contextlib.suppress(OSError, UnboundLocalError):
+                os.unlink(temp)
+
+    def _ignore_file(self) -> None:
+        marker = os.path.join(os.path.dirname(self.folder), ".gitignore")
+        if not os.path.exists(marker):
+            with open(marker, "w", encoding="utf-8") as handle:
+                handle.write("# Automatically created by termlint.\n*\n")
+
+
+def _finding(item: dict[str, object]) -> Finding:
+    fix = item.get("fix")
+    return Finding(**{**item, "severity": Severity(item["severity"]),  # type: ignore[arg-type]
+                      "fix": Fix(**fix) if isinstance(fix, dict) else None})

@@ -279,3 +279,35 @@ def test_json_output_is_valid_utf8_with_unicode(tmp_path: Path, rules: Path) -> 
     result = run_termlint("--rules", rules, "--format", "json", doc)
     data = json.loads(result.stdout)
     assert data["findings"][0]["column"] == 11
+
+
+def test_each_file_is_judged_by_its_own_fail_level(tmp_path: Path, rules: Path) -> None:
+    strict, lenient = tmp_path / "strict", tmp_path / "lenient"
+    for folder, level in ((strict, "info"), (lenient, "error")):
+        folder.mkdir()
+        (folder / ".termlint.yaml").write_text(f"rules: [{rules}]\nfail-on: {level}\n")
+    (lenient / "x.md").write_text("precision medicine\n", encoding="utf-8")
+    (strict / "y.md").write_text("clean\n", encoding="utf-8")
+    for order in ((lenient / "x.md", strict / "y.md"), (strict / "y.md", lenient / "x.md")):
+        assert run_termlint(*order).returncode == 0  # a warning under fail-on: error
+
+
+def test_list_and_explain_use_the_config_of_a_folder_argument(tmp_path: Path,
+                                                             rules: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / ".termlint.yaml").write_text(f"rules: [{rules}]\n")
+    assert run_termlint("--explain", "TW001", docs).returncode == 0
+    assert "TW001" in run_termlint("--list-rules", docs).stdout
+
+
+def test_too_deep_nesting_is_an_error_not_silence(tmp_path: Path, rules: Path) -> None:
+    doc = tmp_path / "deep.md"
+    doc.write_text("".join("  " * i + "- x\n" for i in range(1000)) + "precision medicine\n")
+    result = run_termlint("--rules", rules, doc)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"{doc}: nested deeper than 200 levels; not linted"
+    shallow = tmp_path / "nested.md"
+    shallow.write_text("".join("  " * i + "- x\n" for i in range(30))
+                       + "  " * 30 + "- precision medicine\n")
+    assert run_termlint("--rules", rules, shallow).returncode == 1

@@ -101,3 +101,16 @@ def test_bad_ref_is_a_clear_error(repo: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("termlint: --diff-base no-such-branch: ")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unusual_file_names_and_plus_lines(repo: Path) -> None:
+    (repo / "docs" / "café.md").write_text("Plain.\n", encoding="utf-8")
+    (repo / "docs" / "plus.md").write_text("Plain.\n", encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "more")
+    git(repo, "checkout", "-q", "-b", "later")
+    (repo / "docs" / "café.md").write_text("Plain.\nA miracle.\n", encoding="utf-8")
+    # An added line that starts with "++ " shows as "+++ ..." in the diff: not a file header.
+    (repo / "docs" / "plus.md").write_text("Plain.\n++ plus line\n\nA miracle.\n", "utf-8")
+    git(repo, "commit", "-q", "-am", "edit")
+    assert sorted(lint(repo, "--diff-base", "feature")) == [("café.md", 2), ("plus.md", 4)]

@@ -100,3 +100,31 @@ def test_directive_in_blockquote(tmp_path: Path) -> None:
         "> precision medicine\n\nprecision medicine\n"
     )
     assert lint(tmp_path, text) == [("TW001", 4)]
+
+
+def test_words_that_are_not_ids_never_widen_a_directive(tmp_path: Path) -> None:
+    text = (
+        "<!-- termlint-disable TW002: quoting a source -->\n\n"
+        "precision medicine genomic\n\n"
+        "<!-- termlint-disable-nextline TW001 -->\n"
+        "precision medicine\n"
+    )
+    rules = write_rules(tmp_path, WORD_RULE + SECOND_RULE)
+    doc = tmp_path / "a.md"
+    doc.write_text(text, encoding="utf-8")
+    _, data = run_json("--rules", rules, doc)
+    found = [(f["rule"], f["line"]) for f in data["findings"]]
+    # The misspelt directive is no directive; the one with stray words is reported and
+    # suppresses nothing it does not name.
+    assert ("TW001", 3) in found and ("TW002", 3) in found and ("TW001", 6) in found
+    assert ("TL002", 1) in found
+
+
+def test_reports_about_directives_can_be_suppressed(tmp_path: Path) -> None:
+    text = (
+        "<!-- termlint-disable-file TL001 -->\n\n"
+        "<!-- termlint-disable TW002 -->\n\n"
+        "precision medicine\n\n"
+        "<!-- termlint-enable XX999 -->\n"
+    )
+    assert lint(tmp_path, text) == [("TW001", 5), ("TL002", 7)]

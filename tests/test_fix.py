@@ -71,8 +71,10 @@ def test_diff_prints_and_writes_nothing(tmp_path: Path, rules: Path) -> None:
     assert "-Good medication compliance matters.\n+Good medication adherence matters.\n" in (
         result.stdout)
     assert doc.read_text(encoding="utf-8") == TEXT
-    clean = run_termlint("--rules", rules, "--diff", doc.with_name("b.md"))
-    assert clean.returncode == 2  # missing file
+    clean = doc.with_name("b.md")
+    clean.write_text("Nothing to fix.\n", encoding="utf-8")
+    result = run_termlint("--rules", rules, "--diff", clean)
+    assert (result.returncode, result.stdout) == (0, "")
 
 
 def test_unsafe_fixes_need_the_flag(tmp_path: Path, rules: Path) -> None:
@@ -125,3 +127,19 @@ def test_fix_on_stdin_prints_the_fixed_text(tmp_path: Path, rules: Path) -> None
     result = run_termlint("--rules", rules, "--fix", "-", stdin=TEXT.encode())
     assert result.stdout == TEXT.replace("Good medication compliance", "Good medication adherence")
     assert "Fixed 1 problem." in result.stderr
+
+
+def test_fix_on_stdin_echoes_input_it_does_not_lint(tmp_path: Path, rules: Path) -> None:
+    (tmp_path / ".termlint.yaml").write_text(f"rules: [{rules}]\nexclude: ['*.md']\n")
+    result = run_termlint("--fix", "-", "--stdin-filename", "c/z.md", stdin=TEXT.encode(),
+                          cwd=tmp_path)
+    assert result.stdout == TEXT
+
+
+def test_diff_marks_a_last_line_without_newline(tmp_path: Path, rules: Path) -> None:
+    doc = tmp_path / "a.md"
+    doc.write_text("We need medication compliance.", encoding="utf-8")
+    result = run_termlint("--rules", rules, "--diff", doc)
+    assert result.stdout.endswith(
+        "-We need medication compliance.\n\\ No newline at end of file\n"
+        "+We need medication adherence.\n\\ No newline at end of file\n")

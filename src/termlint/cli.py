@@ -1,7 +1,8 @@
 """Command line: arguments, configuration per file, the run loop and the exit code.
 
-`main(argv) -> int` never calls sys.exit (only __main__ and `entry` do), so tests and other
-programs can drive the real command line in-process too.
+`main(argv) -> int` returns the exit status rather than exiting (only `entry` calls sys.exit),
+so other programs can drive the real command line in-process; argparse's usage errors are the
+exception: they exit with status 2, as usage errors should.
 """
 
 from __future__ import annotations
@@ -20,8 +21,7 @@ from termlint.findings import FileError, Finding, Severity
 from termlint.packs import Pack, RulesError, load_packs
 
 if TYPE_CHECKING:
-    from termlint.fixes import FixResult
-    from termlint.linter import FileResult, Linter
+    from termlint.linter import Linter
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEFAULT_FAIL_ON = Severity.WARNING
@@ -83,7 +83,7 @@ class Run:
     findings: list[Finding]
     errors: list[FileError]
     files: int = 0
-    fail_on: Severity = DEFAULT_FAIL_ON
+    fail_on: dict[str, Severity] = field(default_factory=dict)  # each file's fail level
     fixed: int = 0
     diffs: list[str] = field(default_factory=list)
     stdin_text: str | None = None  # --fix on stdin: the fixed text
@@ -97,9 +97,10 @@ class Run:
         if diff:
             return EXIT_FINDINGS if self.diffs else EXIT_OK
 
-        if not exit_zero and any(f.severity >= self.fail_on for f in self.findings):
-            return EXIT_FINDINGS
-        return EXIT_OK
+        # Judged on what is left after --baseline and --diff-base, file by file.
+        failing = any(f.severity >= self.fail_on.get(f.path, DEFAULT_FAIL_ON)
+                      for f in self.findings)
+        return EXIT_FINDINGS if failing and not exit_zero else EXIT_OK
 
 
 class Settings:
@@ -114,7 +115,8 @@ class Settings:
         if self._explicit is not None:
             config = self._explicit
         else:
-            config = find_config(Path(path).parent if path != "-" else Path.cwd())
+            # find_config takes a file's folder itself; stdin is configured from where we run.
+            config = find_config(Path(path) if path != "-" else Path.cwd())
         if self.args.rules:
             config = replace(config, rules=tuple(self._cli_rules()))
         return config
@@ -180,11 +182,13 @@ def _setup_error(exc: ConfigError | RulesError) -> FileError:
 def lint_paths(settings: Settings, paths: Sequence[str]) -> Run:
     from termlint import fixes
     from termlint.files import expand
-    from termlint.linter import FileResult, Linter
+    from termlint.linter import Linter
     from termlint.source import SourceError, decode
 
     run = Run([], [])
     reported: set[str] = set()
+
+    fail_on = run.fail_on
 
     def linter_for(path: str) -> Linter | None:
         """The linter for a file, or None after recording (once) why there is none."""
@@ -196,7 +200,7 @@ def lint_paths(settings: Settings, paths: Sequence[str]) -> Run:
         except ConfigError as exc:
             linter = exc
         if isinstance(linter, Linter):
-            run.fail_on = settings.fail_on(config)
+            fail_on[path] = settings.fail_on(config)
             return linter
         if str(linter) not in reported:
             reported.add(str(linter))
@@ -205,22 +209,33 @@ def lint_paths(settings: Settings, paths: Sequence[str]) -> Run:
 
     if paths == ["-"]:
         name = settings.args.stdin_filename or "-"
+        data = sys.stdin.buffer.read()
+        fixing = settings.args.fix and not settings.args.diff
+        if fixing:
+            # Editors replace the buffer with what --fix prints: unless a fix is made below,
+            # that must be the input, unchanged.
+            run.stdin_text = data.decode("utf-8", errors="surrogateescape")
         linter = linter_for(name)
         if linter is not None:
             run.files = 1
             try:
-                source = decode(sys.stdin.buffer.read(), name)
+                source = decode(data, name)
             except SourceError as exc:
-                _collect(run, FileResult(name, error=FileError(name, exc.message, exc.line)))
+                run.errors.append(FileError(name, exc.message, exc.line))
             else:
                 if settings.args.fix or settings.args.diff:
                     fixed = fixes.fix_source(linter, source, settings.args.unsafe_fixes)
-                    _collect_fix(run, fixed)
-                    if settings.args.fix and not settings.args.diff:
-                        # As Ruff does: the fixed text goes to stdout, the report to stderr.
+                    run.findings.extend(fixed.findings)
+                    run.fixed += fixed.fixed
+                    if fixed.changed:
+                        run.diffs.append(fixed.diff())
+                    if fixing:
                         run.stdin_text = ("\ufeff" if source.bom else "") + fixed.text
                 else:
-                    _collect(run, linter.lint_source(source))
+                    result = linter.lint_source(source)
+                    run.findings.extend(result.findings)
+                    if result.error is not None:
+                        run.errors.append(result.error)
         return run
     from termlint import runner
     from termlint.cache import Cache
@@ -257,21 +272,6 @@ def lint_paths(settings: Settings, paths: Sequence[str]) -> Run:
             run.errors.append(outcome.error)
     progress.close()
     return run
-
-
-def _collect_fix(run: Run, result: FixResult) -> None:
-    run.findings.extend(result.findings)
-    run.fixed += result.fixed
-    if result.changed:
-        run.diffs.append(result.diff())
-    if result.error is not None:
-        run.errors.append(result.error)
-
-
-def _collect(run: Run, result: FileResult) -> None:
-    run.findings.extend(result.findings)
-    if result.error is not None:
-        run.errors.append(result.error)
 
 
 def _use_color(args: argparse.Namespace) -> bool:
@@ -356,7 +356,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     out = sys.stdout
     if run.stdin_text is not None:
-        sys.stdout.write(run.stdin_text)
+        sys.stdout.buffer.write(run.stdin_text.encode("utf-8", errors="surrogateescape"))
+        sys.stdout.flush()
         out = sys.stderr
     out.write(formatter(result, color=_use_color(args) and out is sys.stdout, quiet=args.quiet))
     if args.format == "text":

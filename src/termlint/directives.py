@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from termlint.markdown import Comment
 
 _DIRECTIVE = re.compile(
-    r"<!--\s*termlint-(?P<action>disable-next-line|disable-file|disable|enable)\b"
+    r"<!--\s*termlint-(?P<action>disable-next-line|disable-file|disable|enable)(?=\s|-->)"
     r"(?P<ids>[^>]*?)\s*-->",
     re.IGNORECASE,
 )
@@ -32,7 +32,8 @@ class Directive:
     used: set[str] = field(default_factory=set)
 
     def covers(self, rule: str) -> bool:
-        return not self.ids or rule in self.ids
+        # A directive with a word that is not a rule id never widens to "all rules".
+        return rule in self.ids or not (self.ids or self.bad_ids)
 
 
 def parse_directives(

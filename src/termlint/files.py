@@ -52,6 +52,5 @@ def expand(paths: list[str]) -> list[Target]:
 
 
 def _display(path: str) -> str:
-    """A tidy relative path: no leading './', forward slashes kept as given."""
-    normal = os.path.normpath(path)
-    return normal[2:] if normal.startswith("./") else normal
+    """A tidy path: `./docs//a.md` shows as `docs/a.md`."""
+    return os.path.normpath(path)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Sequence
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 
 from termlint.findings import FileError, Finding
 from termlint.linter import Linter
-from termlint.source import Source, SourceError, decode
+from termlint.source import Source, SourceError, decode, read_bytes
 
 MAX_PASSES = 10  # fixes that keep producing new fixes stop here
 
@@ -38,10 +39,19 @@ class FixResult:
         return self.text != self.original
 
     def diff(self) -> str:
-        return "".join(difflib.unified_diff(
-            self.original.splitlines(keepends=True), self.text.splitlines(keepends=True),
-            fromfile=self.path, tofile=self.path,
-        ))
+        """A unified diff as git and patch expect it: lines end at \\n only, and a last line
+        without one is marked."""
+        out = []
+        for line in difflib.unified_diff(_lines(self.original), _lines(self.text),
+                                         fromfile=self.path, tofile=self.path):
+            out.append(line)
+            if not line.endswith("\n"):
+                out.append("\n\\ No newline at end of file\n")
+        return "".join(out)
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in re.split(r"(?<=\n)", text) if line]
 
 
 def applicable(finding: Finding, unsafe: bool) -> bool:
@@ -82,11 +92,8 @@ def fix_source(linter: Linter, source: Source, unsafe: bool) -> FixResult:
 def fix_path(linter: Linter, path: str, unsafe: bool, write: bool) -> FixResult:
     """Fix one file; with `write`, replace it atomically when something changed."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = read_bytes(path)
         source = decode(data, path)
-    except OSError as exc:
-        return FixResult(path, error=FileError(path, exc.strerror or str(exc)))
     except SourceError as exc:
         return FixResult(path, error=FileError(path, exc.message, exc.line))
     result = fix_source(linter, source, unsafe)

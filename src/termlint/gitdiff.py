@@ -3,6 +3,7 @@ changes, not on what was already there."""
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import subprocess
@@ -26,27 +27,37 @@ def _git(args: list[str], cwd: str) -> str:
     return done.stdout
 
 
+def _unquote(name: str) -> str:
+    """git C-quotes unusual file names ("a\\tb.md"); bytes come back as UTF-8."""
+    if not (name.startswith('"') and name.endswith('"')):
+        return name
+    return codecs.escape_decode(name[1:-1].encode("utf-8"))[0].decode("utf-8")
+
+
 def changed_lines(ref: str, cwd: str = ".") -> dict[str, set[int] | None]:
     """Real path of each changed file -> its added or changed line numbers (1-based, in the
     working tree); None for a file that is new and untracked (all of it counts)."""
     root = _git(["rev-parse", "--show-toplevel"], cwd).strip()
     base = _git(["merge-base", ref, "HEAD"], cwd).strip()
-    diff = _git(["diff", "--no-color", "--no-ext-diff", "--unified=0", "--no-renames",
-                 base, "--"], root)
+    diff = _git(["-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff",
+                 "--unified=0", "--no-renames", base, "--"], root)
     changed: dict[str, set[int] | None] = {}
     current: set[int] | None = None
+    in_header = False  # between "diff --git" and the first hunk: where "+++ " names the file
     for line in diff.splitlines():
-        if line.startswith("+++ "):
-            name = line[4:]
-            if name == "/dev/null":  # deleted: nothing to lint
-                current = None
-                continue
-            path = os.path.realpath(os.path.join(root, name[2:] if name.startswith("b/")
-                                                 else name))
-            current = changed.setdefault(path, set())  # type: ignore[assignment]
-        elif current is not None and (hunk := _HUNK.match(line)):
-            start, count = int(hunk.group(1)), int(hunk.group(2) or "1")
-            current.update(range(start, start + count))
+        if line.startswith("diff --git "):
+            in_header, current = True, None
+        elif in_header and line.startswith("+++ "):
+            name = _unquote(line[4:])
+            if name != "/dev/null":  # a deleted file has nothing to lint
+                path = os.path.realpath(os.path.join(root, name[2:] if name.startswith("b/")
+                                                     else name))
+                current = changed.setdefault(path, set())  # type: ignore[assignment]
+        elif hunk := _HUNK.match(line):
+            in_header = False
+            if current is not None:
+                start, count = int(hunk.group(1)), int(hunk.group(2) or "1")
+                current.update(range(start, start + count))
     for name in _git(["ls-files", "--others", "--exclude-standard", "-z"], root).split("\0"):
         if name:
             changed[os.path.realpath(os.path.join(root, name))] = None

@@ -74,18 +74,18 @@ class Linter:
         self.meta = {m.id for m in META_RULES if is_selected(m.id, select, ignore)}
         self.severity = dict(severity or {})
 
-    def lint_path(self, path: str, display: str | None = None) -> FileResult:
-        display = display or path
+    def lint_path(self, path: str) -> FileResult:
         try:
             source = read_source(path)
         except SourceError as exc:
-            return FileResult(display, error=FileError(display, exc.message, exc.line))
-        source.path = display
+            return FileResult(path, error=FileError(path, exc.message, exc.line))
         return self.lint_source(source)
 
     def lint_source(self, source: Source) -> FileResult:
         try:
             return FileResult(source.path, self.lint(source))
+        except markdown.NestingError as exc:
+            return FileResult(source.path, error=FileError(source.path, str(exc)))
         except RecursionError:
             return FileResult(
                 source.path, error=FileError(source.path, "nesting too deep to lint")
@@ -97,17 +97,25 @@ class Linter:
         directives = parse_directives(parsed.comments, source.line_of)
         suppressor = Suppressor(directives)
         findings = []
+        contexts: dict[tuple[int, int], str] = {}  # one per sentence, however many findings
         for rule in self.rules:
             for hit in get_kind(rule.kind).check(rule, doc):
-                finding = self._finding(source, rule, hit, doc)
-                if not suppressor.suppressed(rule.id, hit.block.span(hit.start, hit.end)[0],
-                                             finding.line - 1):
-                    findings.append(finding)
-        findings.extend(self._directive_findings(source, directives))
+                start = hit.block.span(hit.start, hit.end)[0]
+                if suppressor.suppressed(rule.id, start, source.line_of(start)):
+                    continue
+                sentence = doc.sentence_at(hit.block, hit.start)
+                key = (doc.index(hit.block), sentence.start)
+                if key not in contexts:
+                    contexts[key] = " ".join(sentence.text.split())
+                findings.append(self._finding(source, rule, hit, contexts[key]))
+        # Reports about the directives themselves can be suppressed like any finding.
+        findings.extend(f for f in self._directive_findings(source, directives)
+                        if not suppressor.suppressed(f.rule, source.to_norm(f.start),
+                                                     f.line - 1))
         findings.sort(key=Finding.sort_key)
         return findings
 
-    def _finding(self, source: Source, rule: Rule, hit: Hit, doc: Document) -> Finding:
+    def _finding(self, source: Source, rule: Rule, hit: Hit, context: str) -> Finding:
         start, end = hit.block.span(hit.start, hit.end)
         line, column = source.position(start)
         end_line, end_column = source.position(end)
@@ -138,23 +146,28 @@ class Linter:
             start=source.to_text(start),
             end=source.to_text(end),
             document=hit.document,
-            context=" ".join(doc.sentence_at(hit.block, hit.start).text.split()),
+            context=context,
         )
 
     def _directive_findings(self, source: Source, directives: list[Directive]) -> list[Finding]:
         findings = []
         for directive in directives:
-            if directive.action == "enable":
-                continue
             unknown = sorted(directive.ids - self.known_ids)
             if unknown and UNKNOWN_IN_DIRECTIVE.id in self.meta:
                 findings.append(self._meta_finding(
                     source, UNKNOWN_IN_DIRECTIVE, directive,
                     f"Suppression names unknown rule(s): {', '.join(unknown)}.",
                 ))
-            if UNUSED_DIRECTIVE.id not in self.meta:
+            if directive.bad_ids and UNKNOWN_IN_DIRECTIVE.id in self.meta:
+                words = ", ".join(repr(w) for w in directive.bad_ids)
+                findings.append(self._meta_finding(
+                    source, UNKNOWN_IN_DIRECTIVE, directive,
+                    f"Suppression has words that are not rule ids ({words}); it applies only "
+                    "to the ids it names.",
+                ))
+            if directive.action == "enable" or UNUSED_DIRECTIVE.id not in self.meta:
                 continue
-            if directive.ids:
+            if directive.ids or directive.bad_ids:
                 unused = sorted((directive.ids & self.active_ids) - directive.used)
             else:
                 unused = [] if directive.used else ["all rules"]

@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 __all__ = ["OBJ", "Block", "Comment", "Parsed", "parse"]
 
 OBJ = "\ufffc"  # stands for non-prose
+# markdown-it's own default (20) silently skips list items nested ten deep; deeper than this,
+# Python's recursion limit would end the parse anyway (reported as an error, never silently).
+MAX_NESTING = 400
 
 # (prose_start, prose_len, src_start, src_len). Equal lengths: identity, the prose characters are
 # the source characters. Otherwise atomic: the prose stands for the source span as a whole.
@@ -134,7 +137,7 @@ def _kit() -> _Kit:
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     md = (
-        MarkdownIt("commonmark", {"store_labels": True})
+        MarkdownIt("commonmark", {"store_labels": True, "maxNesting": MAX_NESTING})
         .enable(["table", "strikethrough"])
         # Keeps escapes and entities as `text_special` tokens whose markup is their source.
         .disable("text_join")
@@ -169,9 +172,16 @@ def parse(source: Source) -> Parsed:
         # inside a quote (`> - <!--` then `>`); a final line break, which changes no offset and
         # no meaning, avoids it.
         tokens = kit.md.parse(text + "\n")
+    if tokens and max(token.level for token in tokens) >= MAX_NESTING - 1:
+        # markdown-it stops nesting there and drops what is deeper, without a word.
+        raise NestingError(f"nested deeper than {MAX_NESTING // 2} levels; not linted")
     builder.run(tokens)
     builder.comments.sort(key=lambda comment: comment.start)
     return Parsed(builder.blocks, builder.comments, builder.dropped)
+
+
+class NestingError(Exception):
+    """Lists or quotes nested too deeply to lint every line."""
 
 
 # --- front matter the plugin does not see -----------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import textwrap
 from collections.abc import Sequence
 
@@ -70,7 +71,7 @@ def explain(packs: Sequence[Pack], rule_id: str) -> int:
     rules = {r.id: r for p in packs for r in p.rules} | {m.id: m for m in META_RULES}
     rule = rules.get(rule_id)
     if rule is None:
-        print(f"termlint: no rule {rule_id!r} in the loaded rules files", flush=True)
+        print(f"termlint: no rule {rule_id!r} in the loaded rules files", file=sys.stderr)
         return 2
     print(f"{rule.id} {rule.name} ({rule.kind}, {rule.severity}, pack {rule.pack})\n")
     print(textwrap.fill(" ".join(rule.description.split()), 88))

@@ -111,16 +111,9 @@ class Document:
     def index(self, block: Block) -> int:
         return self._index[id(block)]
 
-    def order(self, block: Block, offset: int) -> tuple[int, int]:
-        """A sort key for a position in the document."""
-        return (self.index(block), offset)
-
     def sentence_at(self, block: Block, offset: int) -> Sentence:
         """The sentence holding a block offset (the last one for trailing white space)."""
-        index = self.index(block)
-        found = self.sentences_of(index)
-        position = bisect.bisect_right(self._sentence_ends[index], offset)
-        return found[min(position, len(found) - 1)]
+        return self.sentences_of(self.index(block))[self.sentence_number(block, offset)]
 
     def sentence_number(self, block: Block, offset: int) -> int:
         index = self.index(block)

@@ -42,12 +42,6 @@ class Source:
         self.text_starts = _line_starts(self.text)
         self.norm_starts = _line_starts(self.norm)
 
-    @property
-    def newline(self) -> str:
-        """The file's line ending, as written by its first line break (LF when none)."""
-        m = _LINE_BREAK.search(self.text)
-        return m.group() if m else "\n"
-
     def line_of(self, norm_offset: int) -> int:
         """0-based line index of a normalised offset."""
         return bisect.bisect_right(self.norm_starts, norm_offset) - 1
@@ -56,6 +50,11 @@ class Source:
         """Map an offset in `norm` to the same place in `text`."""
         line = self.line_of(norm_offset)
         return self.text_starts[line] + norm_offset - self.norm_starts[line]
+
+    def to_norm(self, text_offset: int) -> int:
+        """Map an offset in `text` back to `norm` (the inverse of to_text)."""
+        line = bisect.bisect_right(self.text_starts, text_offset) - 1
+        return self.norm_starts[line] + text_offset - self.text_starts[line]
 
     def position(self, norm_offset: int) -> tuple[int, int]:
         """1-based (line, column) of a normalised offset; columns count code points."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from termlint import markdown
 from termlint.config import is_selected
@@ -117,8 +118,6 @@ class Linter:
 
     def _finding(self, source: Source, rule: Rule, hit: Hit, context: str) -> Finding:
         start, end = hit.block.span(hit.start, hit.end)
-        line, column = source.position(start)
-        end_line, end_column = source.position(end)
         matched = source.original(start, end)
         fields = {key: " ".join(value.split()) for key, value in hit.fields.items()}
         severity = self.severity.get(rule.id) or (
@@ -130,23 +129,9 @@ class Linter:
             clean = matched == hit.block.text[hit.start : hit.end] and "\n" not in matched
             applicability = rule.options.applicability if clean else "unsafe"
             fix = Fix(hit.replacement, applicability)
-        return Finding(
-            path=source.path,
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
-            rule=rule.id,
-            name=rule.name,
-            kind=rule.kind,
-            severity=severity,
-            message=rule.format_message(fields, hit.message),
-            match=matched,
-            fix=fix,
-            start=source.to_text(start),
-            end=source.to_text(end),
-            document=hit.document,
-            context=context,
+        return _placed(
+            source, start, end, rule, severity, rule.format_message(fields, hit.message),
+            fix=fix, document=hit.document, context=context,
         )
 
     def _directive_findings(self, source: Source, directives: list[Directive]) -> list[Finding]:
@@ -182,20 +167,20 @@ class Linter:
     def _meta_finding(
         self, source: Source, meta: MetaRule, directive: Directive, message: str
     ) -> Finding:
-        line, column = source.position(directive.start)
-        end_line, end_column = source.position(directive.end)
-        return Finding(
-            path=source.path,
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
-            rule=meta.id,
-            name=meta.name,
-            kind=meta.kind,
-            severity=self.severity.get(meta.id, meta.severity),
-            message=message,
-            match=source.original(directive.start, directive.end),
-            start=source.to_text(directive.start),
-            end=source.to_text(directive.end),
-        )
+        severity = self.severity.get(meta.id, meta.severity)
+        return _placed(source, directive.start, directive.end, meta, severity, message)
+
+
+def _placed(
+    source: Source, start: int, end: int, rule: Rule | MetaRule, severity: Severity,
+    message: str, **extra: Any,
+) -> Finding:
+    """A finding for the normalised span [start, end) of a source."""
+    line, column = source.position(start)
+    end_line, end_column = source.position(end)
+    return Finding(
+        path=source.path, line=line, column=column, end_line=end_line, end_column=end_column,
+        rule=rule.id, name=rule.name, kind=rule.kind, severity=severity, message=message,
+        match=source.original(start, end), start=source.to_text(start),
+        end=source.to_text(end), **extra,
+    )

@@ -311,3 +311,14 @@ def test_too_deep_nesting_is_an_error_not_silence(tmp_path: Path, rules: Path) -
     shallow.write_text("".join("  " * i + "- x\n" for i in range(30))
                        + "  " * 30 + "- precision medicine\n")
     assert run_termlint("--rules", rules, shallow).returncode == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_fifo_named_like_markdown_does_not_block(tmp_path: Path, rules: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.md")
+    (tmp_path / "ok.md").write_text("precision medicine\n", encoding="utf-8")
+    code, data = run_json("--rules", rules, tmp_path)
+    assert code == 2
+    assert data["errors"] == [{"path": str(tmp_path / "pipe.md"),
+                               "message": "not a regular file (a FIFO, socket or device)"}]
+    assert len(data["findings"]) == 1

@@ -9,7 +9,9 @@ both texts hold the same characters, so only line starts differ.
 from __future__ import annotations
 
 import bisect
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 
 _LINE_BREAK = re.compile(r"\r\n?|\n")
@@ -96,6 +98,9 @@ def read_source(path: str) -> Source:
 def read_bytes(path: str) -> bytes:
     """A file's bytes; OS errors become SourceError with a readable reason."""
     try:
+        # Opening a FIFO would wait for a writer forever: only regular files are read.
+        if not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path):
+            raise SourceError("not a regular file (a FIFO, socket or device)")
         with open(path, "rb") as handle:
             return handle.read()
     except IsADirectoryError:

@@ -68,7 +68,8 @@ def summary_line(report: Report) -> str:
         line += f" ({', '.join(parts)})"
     line += f" in {_plural(report.files, 'file')}"
     if report.errors:
-        line += f"; {_plural(len(report.errors), 'file')} could not be linted"
+        # Errors may be files that could not be read, or a rules or configuration file.
+        line += f"; {_plural(len(report.errors), 'error')}"
     return line + _baseline_note(report) + "."
 
 

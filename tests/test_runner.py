@@ -79,3 +79,13 @@ def test_concurrent_runs_share_the_cache(sample: Path, tmp_path: Path) -> None:
     outputs = [json.loads(p.communicate(timeout=300)[0])["findings"] for p in runs]
     assert all(out == reference for out in outputs)
     assert findings(work) == reference
+
+
+def test_cache_key_changes_with_termlint_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    from termlint import cache
+
+    before = cache.Cache.key(b"text", "a.md", "rules")
+    cache.code_version.cache_clear()
+    monkeypatch.setattr(cache, "__version__", "9.9.9")
+    assert cache.Cache.key(b"text", "a.md", "rules") != before
+    cache.code_version.cache_clear()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -28,7 +29,7 @@ class Cache:
     @staticmethod
     def key(data: bytes, path: str, rules: str) -> str:
         digest = hashlib.sha256()
-        for part in (__version__.encode(), rules.encode(), path.encode(), data):
+        for part in (code_version().encode(), rules.encode(), path.encode(), data):
             digest.update(len(part).to_bytes(8, "big"))
             digest.update(part)
         return digest.hexdigest()
@@ -62,6 +63,19 @@ class Cache:
         if not os.path.exists(marker):
             with open(marker, "w", encoding="utf-8") as handle:
                 handle.write("# Automatically created by termlint.\n*\n")
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """termlint's version plus a stamp of its own source files: an editable install or a
+    checkout changes code without changing the version, and must not reuse old results."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    stamp = hashlib.sha256(__version__.encode())
+    for folder, _, names in sorted(os.walk(package)):
+        for name in sorted(n for n in names if n.endswith(".py")):
+            info = os.stat(os.path.join(folder, name))
+            stamp.update(f"{name}:{info.st_size}:{info.st_mtime_ns}".encode())
+    return stamp.hexdigest()
 
 
 def _finding(item: dict[str, object]) -> Finding:

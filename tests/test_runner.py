@@ -89,3 +89,27 @@ def test_cache_key_changes_with_termlint_code(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(cache, "__version__", "9.9.9")
     assert cache.Cache.key(b"text", "a.md", "rules") != before
     cache.code_version.cache_clear()
+
+
+def test_an_internal_error_in_one_file_does_not_stop_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from termlint import cli, linter
+
+    (tmp_path / "a.md").write_text("boom\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("A groundbreaking test.\n", encoding="utf-8")
+    real_lint = linter.Linter.lint
+
+    def flaky(self: linter.Linter, source):  # type: ignore[no-untyped-def]
+        if "boom" in source.text:
+            raise ValueError("synthetic bug")
+        return real_lint(self, source)
+
+    monkeypatch.setattr(linter.Linter, "lint", flaky)
+    code = cli.main(["--no-cache", "--jobs", "1", "--fail-on", "info", "--format", "json",
+                     str(tmp_path)])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 2
+    assert [f["rule"] for f in data["findings"]] == ["PM401"]
+    (error,) = data["errors"]
+    assert error["message"].startswith("internal error in termlint (ValueError: synthetic bug)")

@@ -42,6 +42,14 @@ _MODE = Mode()
 
 
 def _one(job: tuple[str, int]) -> Outcome:
+    try:
+        return _work(job)
+    except Exception as exc:  # a bug of ours must not stop the other files
+        problem = f"internal error in termlint ({type(exc).__name__}: {exc}); please report it"
+        return Outcome(job[0], error=FileError(job[0], problem))
+
+
+def _work(job: tuple[str, int]) -> Outcome:
     path, which = job
     linter, rules = _LINTERS[which]
     if _MODE.fix:

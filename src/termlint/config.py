@@ -18,16 +18,8 @@ from types import MappingProxyType
 from typing import Any
 
 from termlint.findings import Severity
-from termlint.packs import (
-    BUILTIN_PREFIX,
-    SEVERITIES,
-    YamlDoc,
-    YamlProblem,
-    check_keys,
-    describe,
-    did_you_mean,
-    line_of,
-)
+from termlint.packs import BUILTIN_PREFIX, SEVERITIES
+from termlint.yamldoc import YamlDoc, YamlProblem, check_keys, describe, did_you_mean, line_of
 
 CONFIG_NAME = ".termlint.yaml"
 PYPROJECT_NAME = "pyproject.toml"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import string
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType, ModuleType
@@ -22,11 +22,7 @@ import yaml
 from termlint.findings import Severity
 from termlint.kinds import KIND_NAMES, OptionError, PackContext, get_kind
 from termlint.patterns import PatternError, compile_pattern
-
-try:  # libyaml is several times faster on large lexicons; the pure-Python loader is the same.
-    from yaml import CSafeLoader as _SafeLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+from termlint.yamldoc import YamlDoc, YamlProblem, check_keys, describe, did_you_mean, line_of
 
 BUILTIN_PREFIX = "builtin:"
 FORMAT_VERSION = 1
@@ -40,7 +36,6 @@ SEVERITIES = ("error", "warning", "info")
 # termlint's own rules (unused or unknown suppressions) use this prefix.
 RESERVED_PREFIX = "TL"
 
-_MERGE_TAG = "tag:yaml.org,2002:merge"
 _RULE_ID = re.compile(r"[A-Z]+[0-9]+")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -123,138 +118,6 @@ class RulesError(Exception):
 
 def _rules_error(path: str, problem: str, line: int | None, rule_id: str | None) -> RulesError:
     return RulesError(path, problem, line=line, rule_id=rule_id)
-
-
-# --- YAML with line numbers (also used by config.py) --------------------------------------------
-
-
-class YamlProblem(Exception):
-    """A problem at a line of a YAML document; the caller knows the file (and the rule)."""
-
-    def __init__(self, line: int | None, problem: str, rule_id: str | None = None) -> None:
-        super().__init__(problem)
-        self.line = line
-        self.problem = problem
-        self.rule_id = rule_id
-
-
-def line_of(node: yaml.Node) -> int:
-    return int(node.start_mark.line) + 1
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """' (did you mean 'x'?)' for a likely typo, else ''."""
-    import difflib  # only needed on the way to an error message
-
-    # Compared in lower case, so 'ID' or 'Severity' still find their key.
-    by_lower = {choice.lower(): choice for choice in choices}
-    close = difflib.get_close_matches(word.lower(), list(by_lower), n=1)
-    return f" (did you mean '{by_lower[close[0]]}'?)" if close else ""
-
-
-def describe(value: object) -> str:
-    """How a YAML value reads to its writer, for "must be X, got Y" messages."""
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (a boolean)"
-    if isinstance(value, str):
-        return repr(value)
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, (int, float)):
-        return f"{value!r} (a number)"
-    return f"{value!r} (a {type(value).__name__})"
-
-
-def _yaml_error_line(exc: yaml.YAMLError) -> int | None:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    return int(mark.line) + 1 if mark is not None else None
-
-
-def _yaml_error_text(exc: yaml.YAMLError) -> str:
-    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem:
-        context = f" ({exc.context})" if exc.context else ""
-        return f"invalid YAML: {exc.problem}{context}"
-    return f"invalid YAML: {exc}"
-
-
-class YamlDoc:
-    """One composed YAML document: nodes keep their lines, values are built safely."""
-
-    def __init__(self, text: str) -> None:
-        try:
-            self.root: yaml.Node | None = yaml.compose(text, Loader=_SafeLoader)
-        except yaml.YAMLError as exc:
-            raise YamlProblem(_yaml_error_line(exc), _yaml_error_text(exc)) from None
-        # One safe constructor for the whole file; construct_document forgets between calls.
-        self._constructor = _SafeLoader("")
-
-    def value(self, node: yaml.Node) -> Any:
-        """The plain Python value of a node, exactly as yaml.safe_load would build it."""
-        try:
-            return self._constructor.construct_document(node)
-        except yaml.YAMLError as exc:
-            line = _yaml_error_line(exc) or line_of(node)
-            raise YamlProblem(line, _yaml_error_text(exc)) from None
-
-    def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-        """key -> (key node, value node) of a mapping node; keys must be unique strings."""
-        if not isinstance(node, yaml.MappingNode):
-            got = describe(self.value(node))
-            raise YamlProblem(line_of(node), f"{what} must be a mapping, got {got}")
-        first_line: dict[str, int] = {}
-        for key_node, _ in node.value:
-            if key_node.tag == _MERGE_TAG:  # resolved by flatten_mapping below
-                continue
-            key = self._key(key_node, what)
-            if key in first_line:
-                raise YamlProblem(
-                    line_of(key_node),
-                    f"duplicate key '{key}' in {what} (first at line {first_line[key]})",
-                )
-            first_line[key] = line_of(key_node)
-        # Merge keys (`<<: *defaults`) behave as in safe_load: explicit keys win.
-        self._constructor.flatten_mapping(node)
-        return {self._key(k, what): (k, v) for k, v in node.value}
-
-    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
-        if not isinstance(node, yaml.SequenceNode):
-            got = describe(self.value(node))
-            raise YamlProblem(line_of(node), f"{what} must be a list, got {got}")
-        return list(node.value)
-
-    def string(self, node: yaml.Node, what: str) -> str:
-        value = self.value(node)
-        if not isinstance(value, str):
-            raise YamlProblem(line_of(node), f"{what} must be a string, got {describe(value)}")
-        if not value.strip():
-            raise YamlProblem(line_of(node), f"{what} must not be empty")
-        return value
-
-    def strings(self, node: yaml.Node, what: str) -> list[tuple[str, yaml.Node]]:
-        """A list of non-empty strings, each with its node (for its line)."""
-        return [(self.string(item, f"each entry of {what}"), item)
-                for item in self.sequence(node, what)]
-
-    def _key(self, node: yaml.Node, what: str) -> str:
-        key = self.value(node)
-        if not isinstance(key, str):
-            raise YamlProblem(line_of(node), f"keys of {what} must be strings, got {describe(key)}")
-        return key
-
-
-def check_keys(
-    items: Mapping[str, tuple[yaml.Node, yaml.Node]], allowed: Sequence[str], where: str
-) -> None:
-    """Reject the first key not in `allowed`, suggesting the closest allowed one."""
-    for key, (key_node, _) in items.items():
-        if key not in allowed:
-            raise YamlProblem(
-                line_of(key_node), f"unknown key '{key}' {where}{did_you_mean(key, allowed)}"
-            )
 
 
 # --- finding and reading pack files -------------------------------------------------------------

@@ -113,7 +113,10 @@ def test_document_level_alternates(tmp_path: Path) -> None:
     assert lint(tmp_path, text) == []
     (finding,) = lint(tmp_path, text, severity="info")
     assert finding == ("XX101", "personalized medicine", 3, 5)
-    distinguished = text + "\nThey differ in scope.\n"
+    # A cue counts where the terms are talked about, not in an unrelated sentence.
+    unrelated = text + "\nOpening hours differ in summer.\n"
+    assert len(lint(tmp_path, unrelated, severity="info")) == 1
+    distinguished = text + "\nPrecision medicine and personalized medicine differ in scope.\n"
     assert lint(tmp_path, distinguished, severity="info") == []
 
 

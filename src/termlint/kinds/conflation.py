@@ -46,8 +46,8 @@ KEYS = {
     "openers": "lexicon of openers ('however', 'but'): a next sentence (or later clause) "
     "opened by one and holding a contrast cue cancels the finding",
     "denials": "lexicon of sentence starts ('It is not') that deny the sentence before",
-    "document-cues": "lexicon of relating or distinguishing cues; one anywhere in a document "
-    "rules out the document-level finding (default: the contrast lexicon)",
+    "document-cues": "lexicon of relating or distinguishing cues; one in any sentence that "
+    "names either family rules out the document-level finding (contrast cues count too)",
     "document": "severity of the document-level finding (plain alternates), or 'off'",
     "document-message": "message of the document-level finding",
 }
@@ -239,8 +239,19 @@ def _contrasted(
 
 
 def _plain_alternates(options: Options, doc: Document) -> Hit | None:
-    if options.document_cues and options.document_cues.search(doc.text):
-        return None
+    # A relating or distinguishing cue counts where the writer talks about one of the terms:
+    # in a sentence that names a family (anywhere else, "not" or "based on" mean nothing here).
+    named = {key for forms in options.forms for key in doc.by_sentence(forms)}
+    cues = [p for p in (options.document_cues, options.contrast, options.weak_contrast) if p]
+    for index, number in named:
+        sentences = doc.sentences_of(index)
+        if any(p.search(sentences[number].text) for p in cues):
+            return None
+        # "Some call A B. That is misleading." / "... It is not."
+        after = sentences[number + 1].text if number + 1 < len(sentences) else ""
+        denied = bool(options.denials and options.denials.match(after))
+        if after and (denied or (options.contrast and options.contrast.search(after))):
+            return None
     # Table cells are left out: a table with both terms as column headers compares them.
     firsts = [next((f for f in doc.find_all(forms) if f.block.kind != "table_cell"), None)
               for forms in options.forms]

@@ -6,7 +6,6 @@ back in the order of the files, so the output does not depend on --jobs.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -92,7 +91,12 @@ def run(jobs: Sequence[tuple[str, int]], linters: Sequence[tuple[Linter, str]], 
     _LINTERS[:] = linters
     _MODE = mode
     workers = min(workers, len(jobs) // MIN_FILES_PER_WORKER)
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers > 1:
+        import multiprocessing  # only now: importing it costs a small run ~20 ms
+
+        if "fork" not in multiprocessing.get_all_start_methods():
+            workers = 1
+    if workers <= 1:
         for job in jobs:
             tick()
             yield _one(job)

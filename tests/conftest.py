@@ -78,6 +78,14 @@ def source_slice(text: str, finding: dict) -> str:
     return text[begin:end]
 
 
+def existence_rule(rule_id: str, pattern: str, severity: str = "warning") -> str:
+    """One `existence` rule as an indented item of a rules file's `rules:` list."""
+    return (f"  - id: {rule_id}\n    name: word\n    kind: existence\n"
+            f"    severity: {severity}\n    message: \"{{match}}\"\n    description: test\n"
+            f"    patterns: [{pattern}]\n"
+            f"    examples: {{invalid: [\"{pattern}\"], valid: [\"x\"]}}\n")
+
+
 WORD_RULE = """\
   - id: TW001
     name: term

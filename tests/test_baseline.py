@@ -5,18 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import run_json, run_termlint, write_rules
+from conftest import existence_rule, run_json, run_termlint, write_rules
 
-RULES = """\
-  - id: TB001
-    name: word
-    kind: existence
-    severity: warning
-    message: "{match}"
-    description: test
-    patterns: [miracle]
-    examples: {invalid: ["miracle"], valid: ["x"]}
-"""
+RULES = existence_rule("TB001", "miracle")
 
 
 def test_baseline_hides_old_findings_and_survives_inserted_lines(tmp_path: Path) -> None:

@@ -8,18 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_json, write_rules
+from conftest import existence_rule, run_json, write_rules
 
-RULES = """\
-  - id: TD001
-    name: word
-    kind: existence
-    severity: warning
-    message: "{match}"
-    description: test
-    patterns: [miracle]
-    examples: {invalid: ["miracle"], valid: ["x"]}
-"""
+RULES = existence_rule("TD001", "miracle")
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

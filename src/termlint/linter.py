@@ -101,14 +101,14 @@ class Linter:
         contexts: dict[tuple[int, int], str] = {}  # one per sentence, however many findings
         for rule in self.rules:
             for hit in get_kind(rule.kind).check(rule, doc):
-                start = hit.block.span(hit.start, hit.end)[0]
-                if suppressor.suppressed(rule.id, start, source.line_of(start)):
+                span = hit.block.span(hit.start, hit.end)
+                if suppressor.suppressed(rule.id, span[0], source.line_of(span[0])):
                     continue
                 sentence = doc.sentence_at(hit.block, hit.start)
                 key = (doc.index(hit.block), sentence.start)
                 if key not in contexts:
                     contexts[key] = " ".join(sentence.text.split())
-                findings.append(self._finding(source, rule, hit, contexts[key]))
+                findings.append(self._finding(source, rule, hit, span, contexts[key]))
         # Reports about the directives themselves can be suppressed like any finding.
         findings.extend(f for f in self._directive_findings(source, directives)
                         if not suppressor.suppressed(f.rule, source.to_norm(f.start),
@@ -116,8 +116,10 @@ class Linter:
         findings.sort(key=Finding.sort_key)
         return findings
 
-    def _finding(self, source: Source, rule: Rule, hit: Hit, context: str) -> Finding:
-        start, end = hit.block.span(hit.start, hit.end)
+    def _finding(
+        self, source: Source, rule: Rule, hit: Hit, span: tuple[int, int], context: str
+    ) -> Finding:
+        start, end = span
         matched = source.original(start, end)
         fields = {key: " ".join(value.split()) for key, value in hit.fields.items()}
         severity = self.severity.get(rule.id) or (

@@ -315,9 +315,3 @@ class Found:
     def text(self) -> str:
         return self.match.group()
 
-    def group_span(self, name: str) -> tuple[int, int] | None:
-        """The block offsets of a named group, or None when it did not take part."""
-        if self.match.group(name) is None:
-            return None
-        start, end = self.match.span(name)
-        return start - self.base, end - self.base

@@ -63,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("--stdin-filename", metavar="PATH", help="path to report (and configure) stdin as")
     add("--jobs", "-j", type=int, default=0, metavar="N",
         help="lint N files at a time (default 0: one per CPU, for runs of many files)")
+    add("--timeout", type=float, default=None, metavar="SECONDS",
+        help="give up on a file after SECONDS (default: 10 plus 20 per MB of text; 0: never)")
     add("--no-cache", action="store_true",
         help="ignore and do not update .termlint_cache/ (findings cached by file content)")
     add("--no-color", action="store_true", help="never color the text output")
@@ -142,6 +144,7 @@ class Settings:
                     select=self.args.select or config.select,
                     ignore=self.args.ignore or config.ignore,
                     severity=config.severity,
+                    timeout=self.args.timeout,
                 )
         return self._linters[key]
 
@@ -311,6 +314,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("'-' (stdin) cannot be combined with other paths")
     if args.jobs < 0:
         parser.error("--jobs must be 0 (one per CPU) or more")
+    if args.timeout is not None and not 0 <= args.timeout < 1e6:
+        parser.error("--timeout must be 0 (never) or a number of seconds")
     from termlint import report
 
     changed = None

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from termlint import markdown
+from termlint import budget, markdown
 from termlint.config import is_selected
 from termlint.directives import Directive, Suppressor, parse_directives
 from termlint.findings import FileError, Finding, Fix, Severity
@@ -66,8 +66,11 @@ class Linter:
         select: Sequence[str] = (),
         ignore: Sequence[str] = (),
         severity: Mapping[str, Severity] | None = None,
+        timeout: float | None = None,
     ) -> None:
         self.packs = list(packs)
+        self.timeout = timeout  # seconds per file; None: by the file's size; 0: no limit
+        self._current: str | None = None  # the rule running, to name it when time runs out
         every = [rule for pack in packs for rule in pack.rules]
         self.known_ids = {rule.id for rule in every} | {meta.id for meta in META_RULES}
         self.rules: list[Rule] = [r for r in every if is_selected(r.id, select, ignore)]
@@ -83,8 +86,17 @@ class Linter:
         return self.lint_source(source)
 
     def lint_source(self, source: Source) -> FileResult:
+        seconds = budget.default_for(len(source.text)) if self.timeout is None else self.timeout
+        self._current = None
         try:
-            return FileResult(source.path, self.lint(source))
+            with budget.deadline(seconds):
+                return FileResult(source.path, self.lint(source))
+        except budget.OutOfTime:
+            culprit = f" in rule {self._current}" if self._current else ""
+            return FileResult(source.path, error=FileError(
+                source.path, f"gave up after {seconds:g} s{culprit} (time budget per file; "
+                "a rule pattern may backtrack badly on this text)",
+            ))
         except markdown.NestingError as exc:
             return FileResult(source.path, error=FileError(source.path, str(exc)))
         except RecursionError:
@@ -100,6 +112,7 @@ class Linter:
         findings = []
         contexts: dict[tuple[int, int], str] = {}  # one per sentence, however many findings
         for rule in self.rules:
+            self._current = rule.id
             for hit in get_kind(rule.kind).check(rule, doc):
                 span = hit.block.span(hit.start, hit.end)
                 if suppressor.suppressed(rule.id, span[0], source.line_of(span[0])):
@@ -109,6 +122,7 @@ class Linter:
                 if key not in contexts:
                     contexts[key] = " ".join(sentence.text.split())
                 findings.append(self._finding(source, rule, hit, span, contexts[key]))
+        self._current = None
         # Reports about the directives themselves can be suppressed like any finding.
         findings.extend(f for f in self._directive_findings(source, directives)
                         if not suppressor.suppressed(f.rule, source.to_norm(f.start),

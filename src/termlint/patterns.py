@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 
-# One literal space in a pattern: blanks, optionally one line break, blanks.
-SPACE = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
+from termlint import regexsafety
+
+# One literal space in a pattern: blanks, optionally one line break, blanks. Each run of white
+# space can be matched in only one way, so a long run never makes the engine backtrack.
+SPACE = r"(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*)"
 _BEFORE = r"(?<!\w)(?<!\w[./\\:@])"
 _AFTER = r"(?!\w)(?![./\\:@]\w)"
 
@@ -86,4 +89,8 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
         raise PatternError(f"bad pattern {pattern!r}: {problem}") from None
     if compiled.match(""):
         raise PatternError(f"pattern {pattern!r} matches empty text")
+    try:
+        regexsafety.check(body_of(compiled))
+    except regexsafety.UnsafePattern as problem:
+        raise PatternError(f"unsafe pattern {pattern!r}: {problem}") from None
     return compiled

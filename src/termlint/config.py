@@ -19,7 +19,16 @@ from typing import Any
 
 from termlint.findings import Severity
 from termlint.packs import BUILTIN_PREFIX, SEVERITIES
-from termlint.yamldoc import YamlDoc, YamlProblem, check_keys, describe, did_you_mean, line_of
+from termlint.yamldoc import (
+    Unreadable,
+    YamlDoc,
+    YamlProblem,
+    check_keys,
+    describe,
+    did_you_mean,
+    line_of,
+    read_data_file,
+)
 
 CONFIG_NAME = ".termlint.yaml"
 PYPROJECT_NAME = "pyproject.toml"
@@ -125,7 +134,9 @@ def load_config(path: Path) -> Config:
 
 def _read(path: Path) -> str:
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        return read_data_file(path).decode("utf-8-sig")
+    except Unreadable as exc:
+        raise ConfigError(str(path), f"configuration file is {exc}") from None
     except FileNotFoundError:
         raise ConfigError(str(path), "configuration file not found") from None
     except IsADirectoryError:
@@ -166,6 +177,10 @@ def _toml_entries(path: Path, text: str, required: bool) -> Entries | None:
             return None
         problem = f"invalid TOML: {_toml_problem(exc)}"
         raise ConfigError(str(path), problem, _toml_line(exc)) from None
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        if not required and "tool.termlint" not in text:
+            return None
+        raise ConfigError(str(path), "invalid TOML: nested too deeply") from None
     tool = data.get("tool")
     table = tool.get("termlint") if isinstance(tool, dict) else None
     if table is None:
@@ -226,6 +241,11 @@ def _build(path: Path, entries: Entries) -> Config:
             values[key.replace("-", "_")] = _PARSERS[key](value, line, root)
     except _Problem as exc:
         raise ConfigError(str(path), exc.problem, exc.line) from None
+    for spec in values.get("rules", ()):
+        if os.path.realpath(spec) == os.path.realpath(path):
+            line = entries["rules"][1]
+            raise ConfigError(str(path), "'rules' names this configuration file itself; "
+                              "list rules files (or builtin:NAME)", line)
     return Config(path=path, root=root, **values)
 
 

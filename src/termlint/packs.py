@@ -22,7 +22,16 @@ import yaml
 from termlint.findings import Severity
 from termlint.kinds import KIND_NAMES, OptionError, PackContext, get_kind
 from termlint.patterns import PatternError, compile_pattern
-from termlint.yamldoc import YamlDoc, YamlProblem, check_keys, describe, did_you_mean, line_of
+from termlint.yamldoc import (
+    Unreadable,
+    YamlDoc,
+    YamlProblem,
+    check_keys,
+    describe,
+    did_you_mean,
+    line_of,
+    read_data_file,
+)
 
 BUILTIN_PREFIX = "builtin:"
 FORMAT_VERSION = 1
@@ -160,7 +169,9 @@ def _locate(spec: str, base_dir: Path | None) -> Path:
 
 def _read(path: Path, display: str) -> str:
     try:
-        data = path.read_bytes()
+        data = read_data_file(path)
+    except Unreadable as exc:
+        raise RulesError(display, f"rules file is {exc}") from None
     except FileNotFoundError:
         raise RulesError(display, "rules file not found") from None
     except IsADirectoryError:

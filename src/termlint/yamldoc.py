@@ -8,7 +8,11 @@ problem can name the line it is on.
 from __future__ import annotations
 
 import difflib
+import errno
+import os
+import stat
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -19,8 +23,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
-
-
+# A rules or config file is written by people: anything beyond these is an attack or an accident.
+MAX_BYTES = 10_000_000
+MAX_DEPTH = 100
+MAX_VALUES = 1_000_000  # counted with every alias expanded ("billion laughs")
 
 class YamlProblem(Exception):
     """A problem at a line of a YAML document; the caller knows the file (and the rule)."""
@@ -30,6 +36,27 @@ class YamlProblem(Exception):
         self.line = line
         self.problem = problem
         self.rule_id = rule_id
+
+
+class Unreadable(Exception):
+    """A rules or config file that is not worth reading: the message says why."""
+
+
+def read_data_file(path: Path) -> bytes:
+    """The bytes of a rules or config file. OSError as from open(); Unreadable for a FIFO or
+    device (reading it could block forever) or a file over MAX_BYTES (never read into memory)."""
+    # Non-blocking, so that opening a FIFO does not wait for a writer; regular files ignore it.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise Unreadable("not a regular file (a FIFO, socket or device)")
+        data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise Unreadable(f"larger than {MAX_BYTES // 1_000_000} MB; refusing to read it")
+    return data
 
 
 def line_of(node: yaml.Node) -> int:
@@ -74,11 +101,51 @@ def _yaml_error_text(exc: yaml.YAMLError) -> str:
     return f"invalid YAML: {exc}"
 
 
+def _check_shape(text: str) -> None:
+    """Refuse documents too deep to compose safely (libyaml's composer recurses in C) or whose
+    aliases expand to more values than any real rules file has, before composing them."""
+    loader = _SafeLoader(text)
+    open_sizes: list[list[Any]] = []  # [anchor, values so far] of each open collection
+    sizes: dict[str, int] = {}  # anchor -> values it expands to
+
+    def add(count: int, event: yaml.Event) -> None:
+        if open_sizes:
+            open_sizes[-1][1] += count
+            if open_sizes[-1][1] > MAX_VALUES:
+                raise YamlProblem(
+                    int(event.start_mark.line) + 1,
+                    f"aliases expand to more than {MAX_VALUES:,} values; refusing an alias bomb",
+                )
+
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                if len(open_sizes) >= MAX_DEPTH:
+                    raise YamlProblem(int(event.start_mark.line) + 1,
+                                      f"nested deeper than {MAX_DEPTH} levels")
+                open_sizes.append([event.anchor, 1])
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                anchor, count = open_sizes.pop()
+                if anchor is not None:
+                    sizes[anchor] = count
+                add(count, event)
+            elif isinstance(event, yaml.ScalarEvent):
+                if event.anchor is not None:
+                    sizes[event.anchor] = 1
+                add(1, event)
+            elif isinstance(event, yaml.AliasEvent):
+                add(sizes.get(event.anchor, 1), event)
+    finally:
+        loader.dispose()
+
+
 class YamlDoc:
     """One composed YAML document: nodes keep their lines, values are built safely."""
 
     def __init__(self, text: str) -> None:
         try:
+            _check_shape(text)
             self.root: yaml.Node | None = yaml.compose(text, Loader=_SafeLoader)
         except yaml.YAMLError as exc:
             raise YamlProblem(_yaml_error_line(exc), _yaml_error_text(exc)) from None

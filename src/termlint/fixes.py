@@ -3,8 +3,8 @@
 Fixes that overlap are not applied together (the first wins, the rest wait for the next pass);
 the file is re-linted after each pass until nothing more changes. Only the fixed spans change:
 the BOM, line endings and every other byte stay as they were. Writes are atomic (a temporary
-file in the same folder, fsync, rename), keep the file's mode, and are refused when the file
-changed on disk since it was read.
+file in the same folder, fsync, rename), keep the file's mode and (where allowed) owner, and are
+refused when the file changed on disk since it was read.
 """
 
 from __future__ import annotations
@@ -117,11 +117,12 @@ def write_atomic(path: str, data: bytes, expected: bytes) -> None:
     try:
         with open(path, "rb") as handle:
             current = handle.read()
-        mode = stat.S_IMODE(os.stat(path).st_mode)
+        info = os.stat(path)
     except OSError as exc:
         raise FixRefused(f"not fixed: {exc.strerror or exc}") from None
     if current != expected:
         raise FixRefused("not fixed: the file changed on disk while termlint was running")
+    mode = stat.S_IMODE(info.st_mode)
     if not mode & stat.S_IWUSR:
         # Renaming over it would work, but read-only says: leave me alone.
         raise FixRefused("not fixed: the file is read-only")
@@ -137,6 +138,11 @@ def write_atomic(path: str, data: bytes, expected: bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+        if hasattr(os, "chown"):
+            # Root fixing a writer's file must leave it theirs, not root's. Other users may not
+            # give files away, so a refusal is no error. Before chmod: chown clears setuid bits.
+            with contextlib.suppress(OSError):
+                os.chown(temp, info.st_uid, info.st_gid)
         os.chmod(temp, mode)
         os.replace(temp, target)
     except OSError as exc:

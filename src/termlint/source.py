@@ -95,13 +95,18 @@ def read_source(path: str) -> Source:
     return decode(read_bytes(path), path)
 
 
+def _nonblocking(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
 def read_bytes(path: str) -> bytes:
     """A file's bytes; OS errors become SourceError with a readable reason."""
     try:
         # Opening a FIFO would wait for a writer forever: only regular files are read.
         if not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path):
             raise SourceError("not a regular file (a FIFO, socket or device)")
-        with open(path, "rb") as handle:
+        # Non-blocking too, in case it became a FIFO since; regular files ignore the flag.
+        with open(path, "rb", opener=_nonblocking) as handle:
             return handle.read()
     except IsADirectoryError:
         raise SourceError("is a directory, not a file") from None

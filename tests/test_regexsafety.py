@@ -94,3 +94,23 @@ def test_timeout_must_be_a_number_of_seconds(tmp_path: Path) -> None:
     result = run_termlint("--timeout", "-1", tmp_path)
     assert result.returncode == 2
     assert "--timeout must be 0 (never) or a number of seconds" in result.stderr
+
+
+def test_fix_over_budget_writes_nothing(tmp_path: Path) -> None:
+    rules = write_rules(tmp_path, """\
+  - id: RX002
+    name: slow-swap
+    kind: substitution
+    severity: warning
+    message: m
+    description: d
+    swap: {'a*a*a*a*a*a*b': c}
+    examples: {invalid: [], valid: []}
+""")
+    doc = tmp_path / "doc.md"
+    original = "ab\n\n" + "a" * 5000 + "\n"
+    doc.write_text(original)
+    code, data = run_json("--fix", "--timeout", "1", "--rules", rules, doc)
+    assert code == 2
+    assert data["errors"][0]["message"].startswith("gave up after 1 s in rule RX002")
+    assert doc.read_text() == original

@@ -65,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="lint N files at a time (default 0: one per CPU, for runs of many files)")
     add("--timeout", type=float, default=None, metavar="SECONDS",
         help="give up on a file after SECONDS (default: 10 plus 20 per MB of text; 0: never)")
+    add("--max-size", type=float, default=10, metavar="MB",
+        help="refuse files larger than MB megabytes (default 10; 0: no limit)")
     add("--no-cache", action="store_true",
         help="ignore and do not update .termlint_cache/ (findings cached by file content)")
     add("--no-color", action="store_true", help="never color the text output")
@@ -145,6 +147,7 @@ class Settings:
                     ignore=self.args.ignore or config.ignore,
                     severity=config.severity,
                     timeout=self.args.timeout,
+                    max_bytes=int(self.args.max_size * 1e6) or None,
                 )
         return self._linters[key]
 
@@ -229,6 +232,8 @@ def lint_paths(settings: Settings, paths: Sequence[str]) -> Run:
                 if settings.args.fix or settings.args.diff:
                     fixed = fixes.fix_source(linter, source, settings.args.unsafe_fixes)
                     run.findings.extend(fixed.findings)
+                    if fixed.error is not None:
+                        run.errors.append(fixed.error)
                     run.fixed += fixed.fixed
                     if fixed.changed:
                         run.diffs.append(fixed.diff())
@@ -316,6 +321,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--jobs must be 0 (one per CPU) or more")
     if args.timeout is not None and not 0 <= args.timeout < 1e6:
         parser.error("--timeout must be 0 (never) or a number of seconds")
+    if not 0 <= args.max_size < 1e9:
+        parser.error("--max-size must be 0 (no limit) or a number of megabytes")
     from termlint import report
 
     changed = None

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from termlint.findings import FileError, Finding
-from termlint.linter import Linter
+from termlint.linter import Linter, LintFailed
 from termlint.source import Source, SourceError, decode, read_bytes
 
 MAX_PASSES = 10  # fixes that keep producing new fixes stop here
@@ -78,21 +78,26 @@ def apply(text: str, findings: Sequence[Finding], unsafe: bool) -> tuple[str, in
 def fix_source(linter: Linter, source: Source, unsafe: bool) -> FixResult:
     """Fix in memory, re-linting until nothing more changes."""
     result = FixResult(source.path, original=source.text, text=source.text)
-    findings = linter.lint(source)
-    for _ in range(MAX_PASSES):
-        text, count = apply(result.text, findings, unsafe)
-        if count == 0:
-            break
-        result.text, result.fixed = text, result.fixed + count
-        findings = linter.lint(Source(source.path, text, source.bom))
-    result.findings = findings
+    try:
+        with linter.guard(source):
+            findings = linter.lint(source)
+            for _ in range(MAX_PASSES):
+                text, count = apply(result.text, findings, unsafe)
+                if count == 0:
+                    break
+                result.text, result.fixed = text, result.fixed + count
+                findings = linter.lint(Source(source.path, text, source.bom))
+            result.findings = findings
+    except LintFailed as exc:
+        result.error = exc.error
+        result.text, result.fixed = result.original, 0  # never write half-done work
     return result
 
 
 def fix_path(linter: Linter, path: str, unsafe: bool, write: bool) -> FixResult:
     """Fix one file; with `write`, replace it atomically when something changed."""
     try:
-        data = read_bytes(path)
+        data = read_bytes(path, linter.max_bytes)
         source = decode(data, path)
     except SourceError as exc:
         return FixResult(path, error=FileError(path, exc.message, exc.line))
@@ -103,7 +108,8 @@ def fix_path(linter: Linter, path: str, unsafe: bool, write: bool) -> FixResult:
             write_atomic(path, encoded.encode("utf-8"), expected=data)
         except FixRefused as exc:
             result.error = FileError(path, str(exc))
-            result.findings = linter.lint(source)  # nothing was written: report the original
+            # Nothing was written: report the original.
+            result.findings = linter.lint_source(source).findings
             result.fixed, result.text = 0, result.original
     return result
 

@@ -6,7 +6,8 @@ ever see a document and report what they find.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +18,7 @@ from termlint.findings import FileError, Finding, Fix, Severity
 from termlint.kinds import Hit, get_kind
 from termlint.packs import Pack, Rule
 from termlint.segment import Document
-from termlint.source import Source, SourceError, read_source
+from termlint.source import MAX_BYTES, Source, SourceError, read_source
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,14 @@ UNKNOWN_IN_DIRECTIVE = MetaRule(
 META_RULES = (UNUSED_DIRECTIVE, UNKNOWN_IN_DIRECTIVE)
 
 
+class LintFailed(Exception):
+    """A file that could not be linted (too deep, over its time budget): its error."""
+
+    def __init__(self, error: FileError) -> None:
+        super().__init__(error.message)
+        self.error = error
+
+
 @dataclass
 class FileResult:
     path: str
@@ -67,9 +76,11 @@ class Linter:
         ignore: Sequence[str] = (),
         severity: Mapping[str, Severity] | None = None,
         timeout: float | None = None,
+        max_bytes: int | None = MAX_BYTES,
     ) -> None:
         self.packs = list(packs)
         self.timeout = timeout  # seconds per file; None: by the file's size; 0: no limit
+        self.max_bytes = max_bytes  # larger files are refused; None: no limit
         self._current: str | None = None  # the rule running, to name it when time runs out
         every = [rule for pack in packs for rule in pack.rules]
         self.known_ids = {rule.id for rule in every} | {meta.id for meta in META_RULES}
@@ -80,29 +91,36 @@ class Linter:
 
     def lint_path(self, path: str) -> FileResult:
         try:
-            source = read_source(path)
+            source = read_source(path, self.max_bytes)
         except SourceError as exc:
             return FileResult(path, error=FileError(path, exc.message, exc.line))
         return self.lint_source(source)
 
     def lint_source(self, source: Source) -> FileResult:
+        try:
+            with self.guard(source):
+                return FileResult(source.path, self.lint(source))
+        except LintFailed as exc:
+            return FileResult(source.path, error=exc.error)
+
+    @contextmanager
+    def guard(self, source: Source) -> Iterator[None]:
+        """Run the body under the file's time budget; what stops it becomes LintFailed."""
         seconds = budget.default_for(len(source.text)) if self.timeout is None else self.timeout
         self._current = None
         try:
             with budget.deadline(seconds):
-                return FileResult(source.path, self.lint(source))
+                yield
         except budget.OutOfTime:
             culprit = f" in rule {self._current}" if self._current else ""
-            return FileResult(source.path, error=FileError(
+            raise LintFailed(FileError(
                 source.path, f"gave up after {seconds:g} s{culprit} (time budget per file; "
                 "a rule pattern may backtrack badly on this text)",
-            ))
+            )) from None
         except markdown.NestingError as exc:
-            return FileResult(source.path, error=FileError(source.path, str(exc)))
+            raise LintFailed(FileError(source.path, str(exc))) from None
         except RecursionError:
-            return FileResult(
-                source.path, error=FileError(source.path, "nesting too deep to lint")
-            )
+            raise LintFailed(FileError(source.path, "nesting too deep to lint")) from None
 
     def lint(self, source: Source) -> list[Finding]:
         parsed = markdown.parse(source)

@@ -67,7 +67,7 @@ def _cached(linter: Linter, rules: str, path: str, cache: Cache) -> Outcome:
     from termlint.source import SourceError, decode, read_bytes
 
     try:
-        data = read_bytes(path)
+        data = read_bytes(path, linter.max_bytes)
     except SourceError as exc:
         return Outcome(path, error=FileError(path, exc.message, exc.line))
     key = Cache.key(data, path, rules)

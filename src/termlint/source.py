@@ -90,21 +90,33 @@ def decode(data: bytes, path: str) -> Source:
     return Source(path, text, bom)
 
 
-def read_source(path: str) -> Source:
+# Above this a draft is almost surely generated, and markdown-it-py's tokens for it would take
+# gigabytes (about 40 bytes of memory per byte of Markdown).
+MAX_BYTES = 10_000_000
+
+
+def read_source(path: str, limit: int | None = MAX_BYTES) -> Source:
     """Read and decode a file; OS errors become SourceError with a readable reason."""
-    return decode(read_bytes(path), path)
+    return decode(read_bytes(path, limit), path)
 
 
 def _nonblocking(path: str, flags: int) -> int:
     return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
-def read_bytes(path: str) -> bytes:
-    """A file's bytes; OS errors become SourceError with a readable reason."""
+def read_bytes(path: str, limit: int | None = MAX_BYTES) -> bytes:
+    """A file's bytes; OS errors become SourceError with a readable reason, and so does a
+    file over `limit` bytes (None: no limit)."""
     try:
         # Opening a FIFO would wait for a writer forever: only regular files are read.
-        if not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path):
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) and not os.path.isdir(path):
             raise SourceError("not a regular file (a FIFO, socket or device)")
+        if limit is not None and info.st_size > limit:
+            raise SourceError(
+                f"larger than {limit / 1e6:g} MB ({info.st_size / 1e6:.1f} MB); not linted "
+                "(--max-size raises the limit)"
+            )
         # Non-blocking too, in case it became a FIFO since; regular files ignore the flag.
         with open(path, "rb", opener=_nonblocking) as handle:
             return handle.read()

@@ -10,6 +10,7 @@ anywhere: one lower-severity finding at the first use of the family that appears
 
 from __future__ import annotations
 
+import bisect
 import re
 import string
 from collections.abc import Iterator, Mapping
@@ -206,6 +207,24 @@ def _joined(options: Options, shape: str, construction: re.Match[str]) -> tuple[
     return None if other is None else (side, other)
 
 
+@dataclass(frozen=True)
+class _Cues:
+    """A sentence's cues, found once however many constructions the sentence holds."""
+
+    contrast: bool  # a plain contrast cue anywhere
+    weak: list[int]  # starts of weak contrast cues, in order
+    openers: list[tuple[int, int]]  # (start, end) of openers ("but", "however"), in order
+
+
+def _cues(options: Options, text: str) -> _Cues:
+    return _Cues(
+        bool(options.contrast and options.contrast.search(text)),
+        [cue.start() for cue in options.weak_contrast.finditer(text)]
+        if options.weak_contrast else [],
+        [m.span() for m in options.openers.finditer(text)] if options.openers else [],
+    )
+
+
 def _contrasted(
     options: Options, doc: Document, index: int, number: int, where: tuple[int, int, int]
 ) -> bool:
@@ -215,18 +234,21 @@ def _contrasted(
     construction's end.
     """
     sentences = doc.sentences_of(index)
-    text = sentences[number].text
+    cues = doc.memo(("cues", id(options), index, number),
+                    lambda: _cues(options, sentences[number].text))
     first, second, end = where
-    if options.contrast and options.contrast.search(text):
+    if cues.contrast:
         return True
-    if options.weak_contrast:
-        for cue in options.weak_contrast.finditer(text):
-            if first <= cue.start() < second:
-                return True  # "A rather than B"
-            # "A and B are often used interchangeably, but they are different"
-            if cue.start() >= end and options.openers and \
-                    options.openers.search(text, end, cue.start()):
-                return True
+    if cues.weak:
+        # "A rather than B"
+        after_first = bisect.bisect_left(cues.weak, first)
+        if after_first < len(cues.weak) and cues.weak[after_first] < second:
+            return True
+        # "A and B are often used interchangeably, but they are different": an opener after
+        # the construction, then a weak cue after the opener.
+        opener = bisect.bisect_left(cues.openers, (end, -1))
+        if opener < len(cues.openers) and cues.weak[-1] >= cues.openers[opener][1]:
+            return True
     if number + 1 >= len(sentences):
         return False
     following = sentences[number + 1].text

@@ -18,9 +18,10 @@ offsets in the sentence.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from termlint.kinds import OptionError, PackContext
 from termlint.patterns import PatternError, compile_pattern, expand_spaces, wrap
@@ -132,11 +133,20 @@ class Skeleton:
     # (skeleton offset, source start, source end) of every one-character stand-in: the
     # tokens, and the single spaces that stand for longer runs of white space
     stand_ins: tuple[tuple[int, int, int], ...]
+    # Running totals, so that mapping an offset back is a binary search even in a huge sentence.
+    _positions: list[int] = field(init=False, repr=False, compare=False)
+    _extra: list[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        extra = [0]
+        for _, start, stop in self.stand_ins:
+            extra.append(extra[-1] + stop - start - 1)
+        object.__setattr__(self, "_positions", [position for position, _, _ in self.stand_ins])
+        object.__setattr__(self, "_extra", extra)
 
     def source(self, offset: int) -> int:
         """The text offset of a skeleton offset (a start or an end)."""
-        return offset + sum(stop - start - 1 for position, start, stop in self.stand_ins
-                            if position < offset)
+        return offset + self._extra[bisect.bisect_left(self._positions, offset)]
 
 
 def skeleton(text: str, tokens: Tokens) -> Skeleton:

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from termlint import budget, markdown
+from termlint import budget, markdown, prefilter
 from termlint.config import is_selected
 from termlint.directives import Directive, Suppressor, parse_directives
 from termlint.findings import FileError, Finding, Fix, Severity
@@ -88,6 +88,7 @@ class Linter:
         self.active_ids = {rule.id for rule in self.rules}
         self.meta = {m.id for m in META_RULES if is_selected(m.id, select, ignore)}
         self.severity = dict(severity or {})
+        self.triggers = _trigger_prefixes(self.rules)
 
     def lint_path(self, path: str) -> FileResult:
         try:
@@ -122,8 +123,19 @@ class Linter:
         except RecursionError:
             raise LintFailed(FileError(source.path, "nesting too deep to lint")) from None
 
+    def wanted(self, prose: str) -> bool:
+        """Can any rule find anything in this prose? (False only when it surely cannot.)"""
+        if self.triggers is None:
+            return True
+        # One space for each run of white space, as in the prefixes (see prefilter.skip_prefixes).
+        folded = " ".join(prefilter.fold(prose).split())
+        return any(head in folded and any(prefix in folded for prefix in prefixes)
+                   for head, prefixes in self.triggers.items())
+
     def lint(self, source: Source) -> list[Finding]:
-        parsed = markdown.parse(source)
+        # A directive comment is reported even when no rule fires, so it rules out skipping.
+        may_skip = self.triggers is not None and "termlint" not in source.text.lower()
+        parsed = markdown.parse(source, self.wanted if may_skip else None)
         doc = Document(source, parsed.blocks)
         directives = parse_directives(parsed.comments, source.line_of)
         suppressor = Suppressor(directives)
@@ -203,6 +215,26 @@ class Linter:
     ) -> Finding:
         severity = self.severity.get(meta.id, meta.severity)
         return _placed(source, directive.start, directive.end, meta, severity, message)
+
+
+def _trigger_prefixes(rules: Sequence[Rule]) -> dict[str, tuple[str, ...]] | None:
+    """Literal text one of which the prose must contain for any rule to fire (see
+    prefilter.skip_prefixes), by its first four characters (hundreds of prefixes share a few
+    dozen heads), or None when some rule has no such set."""
+    prefixes: set[str] = set()
+    for rule in rules:
+        triggers = getattr(get_kind(rule.kind), "triggers", None)
+        if triggers is None:
+            return None
+        for pattern in triggers(rule.options):
+            found = prefilter.skip_prefixes(pattern)
+            if found is None:
+                return None
+            prefixes |= found
+    by_head: dict[str, list[str]] = {}
+    for prefix in sorted(prefixes):
+        by_head.setdefault(prefix[:4], []).append(prefix)
+    return {head: tuple(group) for head, group in by_head.items()}
 
 
 def _placed(

@@ -73,6 +73,14 @@ def literal_prefixes(source: str, flags: int) -> frozenset[str] | None:
     return frozenset(kept)
 
 
+def skip_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Like literal_prefixes, but a pattern's space (patterns.SPACE) is one literal " ": the
+    prefixes to look for in folded text whose white-space runs are each one space."""
+    from termlint.patterns import SPACE
+
+    return literal_prefixes(pattern.pattern.replace(SPACE, " "), pattern.flags)
+
+
 def _sequence(items: Sequence[tuple[object, object]]) -> tuple[set[str], bool]:
     """Prefixes of a sequence of items, and whether the whole sequence was literal."""
     acc = {""}

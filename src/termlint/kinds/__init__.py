@@ -10,6 +10,8 @@ A kind module defines:
 - ``prepare(options, pack) -> object``: validate and compile the kind's keys once, at load time,
   raising ``OptionError(key, problem)``;
 - ``check(rule, doc) -> Iterator[Hit]``: find problems in a segmented document.
+- ``triggers(options) -> Sequence[re.Pattern]`` (optional): patterns one of which must match
+  for the rule to find anything; lets termlint skip files that cannot concern the rule.
 
 Adding a kind is one new module plus one line in ``_MODULES``.
 """
@@ -75,6 +77,10 @@ class RuleKind(Protocol):
     def prepare(self, options: Mapping[str, Any], pack: PackContext) -> Any: ...
 
     def check(self, rule: Rule, doc: Document) -> Iterator[Hit]: ...
+
+    # Optional: `triggers(options) -> Sequence[re.Pattern[str]]`, patterns of which at least
+    # one must match in the prose for the rule to report anything. A file whose prose holds
+    # none of any rule's triggers is not segmented at all (see termlint.linter).
 
 
 _MODULES = {

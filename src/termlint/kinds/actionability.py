@@ -96,6 +96,11 @@ def _optional(pack: PackContext, options: Mapping[str, Any], key: str) -> re.Pat
     return lexicon_pattern(pack, options[key], key) if key in options else None
 
 
+def triggers(options: Options) -> tuple[re.Pattern[str], ...]:
+    # A claim's subject is a family term, or a stand-in or heading right after one.
+    return (options.family,)
+
+
 def check(rule: Rule, doc: Document) -> Iterator[Hit]:
     options: Options = rule.options
     claims = Claims(options, doc)

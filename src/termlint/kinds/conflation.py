@@ -137,6 +137,10 @@ def _check_message(message: object) -> None:
         raise OptionError("document-message", f"unknown placeholder {{{sorted(unknown)[0]}}}")
 
 
+def triggers(options: Options) -> tuple[re.Pattern[str], ...]:
+    return options.presence  # both families must be named
+
+
 def check(rule: Rule, doc: Document) -> Iterator[Hit]:
     options: Options = rule.options
     found = False

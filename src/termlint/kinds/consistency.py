@@ -54,6 +54,10 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
     return Options(tuple(pairs), fix_applicability(options))
 
 
+def triggers(options: Options) -> tuple[re.Pattern[str], ...]:
+    return tuple(pair.forms for pair in options.pairs)
+
+
 def check(rule: Rule, doc: Document) -> Iterator[Hit]:
     options: Options = rule.options
     for pair in options.pairs:

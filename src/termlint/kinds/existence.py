@@ -24,6 +24,10 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> re.Pattern[str]:
     return combine(compile_patterns(options["patterns"], "patterns"))
 
 
+def triggers(options: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    return (options,)
+
+
 def check(rule: Rule, doc: Document) -> Iterator[Hit]:
     for found in doc.find(rule.options, rule.scope):
         yield Hit(found.block, found.start, found.end, {"match": found.text})

@@ -59,6 +59,10 @@ def match_case(replacement: str, matched: str) -> str:
     return replacement
 
 
+def triggers(options: Options) -> tuple[re.Pattern[str], ...]:
+    return (options.pattern,)
+
+
 def check(rule: Rule, doc: Document) -> Iterator[Hit]:
     options: Options = rule.options
     for found in doc.find(options.pattern, rule.scope):

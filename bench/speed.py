@@ -9,7 +9,8 @@ compare like with like):
   and a warm re-run with the cache filled;
 - the same on a *dense* corpus: every file with one of bench/accuracy's passages woven in, so
   every file has term mentions;
-- peak memory (RSS) of the largest run, and `termlint` on one small file against
+- peak memory (RSS) of the largest run, time on one 0.3 MB file against one ten times larger,
+  and `termlint` on one small file against
   `python -c "import markdown_it"` (the pre-commit case).
 Needs ../shared/corpus/ (skips with a message when it is absent).
 """
@@ -74,6 +75,24 @@ def copy_corpus(target: Path, limit: int | None, dense: bool) -> Path:
     return target
 
 
+def linearity(dense: Path, work: Path, runs: int) -> tuple[float, float]:
+    """Seconds for one file of about 0.3 MB and for one ten times larger (the same pieces of
+    the dense corpus, repeated), each linted alone with --jobs 1 --no-cache."""
+    pieces = [p.read_text("utf-8") for p in sorted(dense.rglob("*.md"))]
+    text = ""
+    for piece in pieces:
+        if len(text) > 300_000:
+            break
+        text += piece + "\n\n"
+    times = []
+    for copies in (1, 10):
+        path = work / f"single-{copies}.md"
+        path.write_text(text * copies, encoding="utf-8")
+        times.append(timed([sys.executable, "-m", "termlint", "--no-cache", "--jobs", "1",
+                            "--quiet", str(path)], work, runs))
+    return times[0], times[1]
+
+
 def measure(folder: Path, runs: int, work: Path) -> dict[str, float]:
     termlint = [sys.executable, "-m", "termlint", "-q", "--exit-zero"]
     floor = timed([sys.executable, "-c", FLOOR, str(folder)], work, runs)
@@ -103,6 +122,7 @@ def main() -> int:
             m = measure(folder, args.runs, work)
             rows.append((name, files, size, m))
         rss = peak_rss_mb()
+        base, tenfold = linearity(work / "dense", work, args.runs)
         small = ROOT / "examples" / "clean.md"
         one_file = timed([sys.executable, "-m", "termlint", "--no-cache", str(small)], work,
                          args.runs)
@@ -117,6 +137,8 @@ def main() -> int:
               f"({m['jobs1'] / floor:.2f}x) | {m['all']:.1f} s ({m['all'] / floor:.2f}x) | "
               f"{m['warm']:.2f} s ({m['warm'] / m['jobs1']:.0%} of cold) |")
     print(f"\npeak RSS of any run: {rss:.0f} MB")
+    print(f"one 0.3 MB file: {base:.2f} s; ten times that text in one file: {tenfold:.2f} s "
+          f"({tenfold / base:.1f}x)")
     print(f"one small file: {one_file * 1000:.0f} ms; `import markdown_it`: "
           f"{import_md * 1000:.0f} ms ({one_file / import_md:.2f}x)")
     for tool in ("textlint", "proselint", "vale"):

@@ -114,3 +114,31 @@ def test_fix_over_budget_writes_nothing(tmp_path: Path) -> None:
     assert code == 2
     assert data["errors"][0]["message"].startswith("gave up after 1 s in rule RX002")
     assert doc.read_text() == original
+
+
+def test_an_unsafe_lexicon_entry_is_named(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("""\
+version: 1
+name: t
+families:
+  precision: ['precision medicine']
+lexicons:
+  predicates: [improves, '(a|aa)+b']
+  entities: [clopidogrel]
+  decisions: [prescribe]
+rules:
+  - id: RX003
+    name: claims
+    kind: actionability
+    severity: warning
+    message: m
+    description: d
+    predicates: predicates
+    entities: [entities]
+    decisions: decisions
+    examples: {invalid: [], valid: []}
+""")
+    result = run_termlint("--check-rules", "--rules", rules)
+    assert result.returncode == 2
+    assert "RX003: lexicons predicates: unsafe pattern '(a|aa)+b'" in result.stderr

@@ -76,8 +76,9 @@ def body_of(compiled: re.Pattern[str]) -> str:
     return source[len(prefix) : -len(suffix)]
 
 
-def compile_pattern(pattern: str) -> re.Pattern[str]:
-    """Compile one rule pattern; PatternError says what is wrong with it."""
+def compile_pattern(pattern: str, check: bool = True) -> re.Pattern[str]:
+    """Compile one rule pattern; PatternError says what is wrong with it. `check=False` skips
+    the backtracking check, for callers that checked the pattern's parts."""
     try:
         compiled = re.compile(wrap(expand_spaces(pattern)), re.IGNORECASE)
     except re.error as error:
@@ -90,7 +91,8 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     if compiled.match(""):
         raise PatternError(f"pattern {pattern!r} matches empty text")
     try:
-        regexsafety.check(body_of(compiled))
+        if check:
+            regexsafety.check(body_of(compiled))
     except regexsafety.UnsafePattern as problem:
         raise PatternError(f"unsafe pattern {pattern!r}: {problem}") from None
     return compiled

@@ -39,6 +39,7 @@ _CATEGORY = {
     _c.CATEGORY_NOT_WORD: re.compile(r"\W"),
 }
 
+_REPEATED_GROUP = re.compile(r"\)[+*{]")
 Chars = frozenset[str]
 
 
@@ -49,12 +50,18 @@ class UnsafePattern(ValueError):
 def check(pattern: str, flags: int = re.IGNORECASE) -> None:
     """Raise UnsafePattern when `pattern` has a repeated group that can backtrack
     exponentially; the pattern must already compile."""
-    _check(pattern, flags)
+    # Only a repeated group can be refused: without `)` before a quantifier (an escaped `\)`
+    # only costs a full check), skip parsing the pattern again, which is most of load time.
+    if _REPEATED_GROUP.search(pattern):
+        _check(pattern, flags)
 
 
 @functools.lru_cache(maxsize=1024)
 def _check(pattern: str, flags: int) -> None:
-    parsed = _parser.parse(pattern, flags)
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except re.error:
+        return  # not a whole pattern on its own: the caller's compile reports what is wrong
     literals = {chr(av) for op, av in _walk(parsed) if op in (_c.LITERAL, _c.NOT_LITERAL)}
     cased = {v for c in literals for v in (c, c.lower(), c.upper()) if len(v) == 1}
     sample = frozenset(_SAMPLE) | cased

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 
 from termlint.kinds import OptionError, PackContext
 from termlint.patterns import PatternError, compile_pattern, expand_spaces, wrap
+from termlint.regexsafety import UnsafePattern
+from termlint.regexsafety import check as check_safety
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z][\w-]*)\}")
 _OPEN_QUOTE = "[\"'\u201c\u2018]?"
@@ -72,8 +74,15 @@ def lexicon_pattern(pack: PackContext, names: object, key: str) -> re.Pattern[st
                for entry in lexicon(pack, name, key)]
     if not entries:
         return None
+    # Entry by entry, the safety check parses a few characters each instead of one pattern
+    # of thousands (a repeated group never spans two entries).
+    for entry in entries:
+        try:
+            check_safety(expand_spaces(entry))
+        except UnsafePattern as exc:
+            raise OptionError(key, f"lexicons {names}: unsafe pattern {entry!r}: {exc}") from None
     try:
-        return compile_pattern(alternation(entries))
+        return compile_pattern(alternation(entries), check=False)
     except PatternError as exc:
         raise OptionError(key, f"lexicons {names}: {exc}") from None
 

@@ -71,3 +71,11 @@ def test_many_lines_and_one_long_line(tmp_path: Path) -> None:
         (str(lines), 100_001, "PM101", "personalized medicine"),
     ]
     assert code == 1
+
+
+def test_a_stray_nul_is_prose_but_a_file_of_nuls_is_binary(tmp_path: Path) -> None:
+    from termlint.source import SourceError, decode
+
+    assert decode(b"nul\x00byte", "x.md").norm == "nul\ufffdbyte"
+    with pytest.raises(SourceError, match="looks like a binary file"):
+        decode("precision medicine\n".encode("utf-16-le"), "x.md")

@@ -219,8 +219,8 @@ class Linter:
 
 def _trigger_prefixes(rules: Sequence[Rule]) -> dict[str, tuple[str, ...]] | None:
     """Literal text one of which the prose must contain for any rule to fire (see
-    prefilter.skip_prefixes), by its first four characters (hundreds of prefixes share a few
-    dozen heads), or None when some rule has no such set."""
+    prefilter.skip_prefixes), grouped by their first word (hundreds of prefixes share a few
+    dozen), or None when some rule has no such set."""
     prefixes: set[str] = set()
     for rule in rules:
         triggers = getattr(get_kind(rule.kind), "triggers", None)
@@ -233,7 +233,8 @@ def _trigger_prefixes(rules: Sequence[Rule]) -> dict[str, tuple[str, ...]] | Non
             prefixes |= found
     by_head: dict[str, list[str]] = {}
     for prefix in sorted(prefixes):
-        by_head.setdefault(prefix[:4], []).append(prefix)
+        space = prefix.find(" ", 1)
+        by_head.setdefault(prefix[: space + 1] if space > 0 else prefix, []).append(prefix)
     return {head: tuple(group) for head, group in by_head.items()}
 
 

@@ -9,6 +9,7 @@ both texts hold the same characters, so only line starts differ.
 from __future__ import annotations
 
 import bisect
+import itertools
 import os
 import re
 import stat
@@ -27,7 +28,11 @@ class SourceError(Exception):
 
 
 def _line_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+    if "\r" in text:
+        return [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+    # Only \n: the lines' lengths (plus their breaks) add up to the starts, all in C.
+    lengths = map((1).__add__, map(len, text.split("\n")))
+    return list(itertools.accumulate(lengths, initial=0))[:-1]
 
 
 @dataclass
@@ -40,9 +45,12 @@ class Source:
     norm_starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.norm = _LINE_BREAK.sub("\n", self.text).replace("\0", "\ufffd")
+        self.norm = _LINE_BREAK.sub("\n", self.text) if "\r" in self.text else self.text
+        if "\0" in self.norm:
+            self.norm = self.norm.replace("\0", "\ufffd")
         self.text_starts = _line_starts(self.text)
-        self.norm_starts = _line_starts(self.norm)
+        # Without \r the lines of both are the same (U+FFFD stands in for NUL one for one).
+        self.norm_starts = _line_starts(self.norm) if "\r" in self.text else self.text_starts
 
     def line_of(self, norm_offset: int) -> int:
         """0-based line index of a normalised offset."""
@@ -84,8 +92,9 @@ def decode(data: bytes, path: str) -> Source:
         ) from None
     sample = text[:8192]
     # A stray NUL is linted like any character (it is replaced by U+FFFD, as CommonMark says);
-    # a sample that is a tenth NULs is UTF-16 or binary data.
-    if sample.count("\0") * 10 > len(sample):
+    # a sample that is a tenth NULs (and more than a handful) is UTF-16 or binary data.
+    nuls = sample.count("\0")
+    if nuls > 8 and nuls * 10 > len(sample):
         raise SourceError("looks like a binary file (many NUL bytes), not UTF-8 Markdown")
     return Source(path, text, bom)
 

@@ -112,3 +112,32 @@ def test_config_that_names_itself_as_rules(tmp_path: Path, name: str, text: str,
     assert refused(tmp_path) == (
         f"{tmp_path / name}:{line}: 'rules' names this configuration file itself; "
         "list rules files (or builtin:NAME)")
+
+
+RULE = ("version: 1\nname: t\nrules:\n  - {id: T1, name: r, kind: %s, severity: info, message: m, "
+        "description: d, %s}\n")
+CONFLATION = ("version: 1\nname: t\nfamilies: {f: [%s], g: [b]}\nlexicons: {c: [%s]}\nrules: [{id: "
+              "T1, name: r, kind: conflation, severity: info, message: m, description: d, "
+              "families: [f, g], constructions: c}]\n")
+
+
+# Found by bench/fuzz.py --target rules: each crashed the loader with a traceback.
+@pytest.mark.parametrize(("text", "problem"), [
+    ("<<: x\n", "r.yaml:1: invalid YAML: expected a mapping or list of mappings for merging"),
+    ("version: !!float ;\n", "r.yaml:1: invalid YAML: bad value for tag !!float"),
+    ("version: !!bool\n", "r.yaml:1: invalid YAML: bad value for tag !!bool"),
+    ("version: !!timestamp x\n", "r.yaml:1: invalid YAML: bad value for tag !!timestamp"),
+    (RULE % ("existence", "patterns: ['(?P<_0>a)']"), "named groups are not allowed"),
+    (RULE % ("existence", r"patterns: ['(a)\1']"), "backreferences are not allowed"),
+    (RULE % ("existence", "patterns: ['(?i)abc']"), "global flags like (?i) are not allowed"),
+    (RULE % ("substitution", "swap: {'x)|(?:y': z}"), "unbalanced parenthesis"),
+    (CONFLATION % ("'(?P<f1>a)'", "'{A} or {B}'"), "named groups are not allowed"),
+    (CONFLATION % ("a", "'(?i){A} or {B}', '{A} and {B}'"), "constructions cannot be joined"),
+])
+def test_fuzz_found_loader_crashes_are_one_line_errors(text: str, problem: str) -> None:
+    from termlint.packs import RulesError, parse_pack
+
+    with pytest.raises(RulesError) as caught:
+        parse_pack(text, "r.yaml")
+    message = str(caught.value)
+    assert problem in message and "\n" not in message

@@ -523,6 +523,8 @@ class _RuleReader:
             return kind.prepare(options, context)
         except OptionError as exc:
             raise YamlProblem(self._line(exc.key), exc.problem) from None
+        except re.error as exc:  # patterns that compile alone but not once joined
+            raise YamlProblem(self.line, f"its patterns cannot be combined: {exc}") from None
 
 
 def _value_node(items: Mapping[str, tuple[yaml.Node, yaml.Node]], key: str) -> yaml.Node | None:

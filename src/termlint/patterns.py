@@ -9,8 +9,14 @@ handle and is rejected by lookarounds just outside the match.
 from __future__ import annotations
 
 import re
+import warnings
 
 from termlint import regexsafety
+
+try:  # Python 3.11+
+    from re import _parser as _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _parser  # type: ignore[no-redef]
 
 # One literal space in a pattern: blanks, optionally one line break, blanks. Each run of white
 # space can be matched in only one way, so a long run never makes the engine backtrack.
@@ -76,11 +82,32 @@ def body_of(compiled: re.Pattern[str]) -> str:
     return source[len(prefix) : -len(suffix)]
 
 
+def check_structure(pattern: str) -> None:
+    """Refuse what would break once termlint joins patterns into one: the pattern must compile
+    on its own (a stray `)` could close termlint's own group), and may not use named groups,
+    backreferences or global inline flags like `(?i)` (scoped `(?-i:...)` is fine)."""
+    try:
+        parsed = _parser.parse(pattern, 0)
+    except re.error as error:
+        raise PatternError(f"bad pattern {pattern!r}: {error}") from None
+    if parsed.state.groupdict:
+        raise PatternError(f"pattern {pattern!r}: named groups are not allowed; use (?:...)")
+    if parsed.state.flags & ~re.UNICODE:
+        raise PatternError(f"pattern {pattern!r}: global flags like (?i) are not allowed; "
+                           "use a scoped group like (?-i:...)")
+    if re.search(r"\\[1-9]|\(\?P=|\(\?\(", pattern):
+        raise PatternError(f"pattern {pattern!r}: backreferences are not allowed")
+
+
 def compile_pattern(pattern: str, check: bool = True) -> re.Pattern[str]:
     """Compile one rule pattern; PatternError says what is wrong with it. `check=False` skips
     the backtracking check, for callers that checked the pattern's parts."""
+    check_structure(expand_spaces(pattern))
     try:
-        compiled = re.compile(wrap(expand_spaces(pattern)), re.IGNORECASE)
+        with warnings.catch_warnings():
+            # "Possible nested set" for `[[a]b`: the pattern means what Python says it means.
+            warnings.simplefilter("ignore", FutureWarning)
+            compiled = re.compile(wrap(expand_spaces(pattern)), re.IGNORECASE)
     except re.error as error:
         problem = error
         try:  # as written, so the error's position refers to the user's text

@@ -159,6 +159,11 @@ class YamlDoc:
         except yaml.YAMLError as exc:
             line = _yaml_error_line(exc) or line_of(node)
             raise YamlProblem(line, _yaml_error_text(exc)) from None
+        except (ValueError, TypeError, AttributeError, IndexError, KeyError):
+            # PyYAML's constructors trust explicit tags: `!!float ;` or `!!bool` crash inside.
+            tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+            problem = f"invalid YAML: bad value for tag {tag}"
+            raise YamlProblem(line_of(node), problem) from None
 
     def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         """key -> (key node, value node) of a mapping node; keys must be unique strings."""
@@ -177,7 +182,11 @@ class YamlDoc:
                 )
             first_line[key] = line_of(key_node)
         # Merge keys (`<<: *defaults`) behave as in safe_load: explicit keys win.
-        self._constructor.flatten_mapping(node)
+        try:
+            self._constructor.flatten_mapping(node)
+        except yaml.YAMLError as exc:
+            line = _yaml_error_line(exc) or line_of(node)
+            raise YamlProblem(line, _yaml_error_text(exc)) from None
         return {self._key(k, what): (k, v) for k, v in node.value}
 
     def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from termlint.kinds import OptionError, PackContext
-from termlint.patterns import PatternError, compile_pattern, expand_spaces, wrap
+from termlint.patterns import PatternError, check_structure, compile_pattern, expand_spaces, wrap
 from termlint.regexsafety import UnsafePattern
 from termlint.regexsafety import check as check_safety
 
@@ -78,7 +78,10 @@ def lexicon_pattern(pack: PackContext, names: object, key: str) -> re.Pattern[st
     # of thousands (a repeated group never spans two entries).
     for entry in entries:
         try:
+            check_structure(expand_spaces(entry))
             check_safety(expand_spaces(entry))
+        except PatternError as exc:
+            raise OptionError(key, f"lexicons {names}: {exc}") from None
         except UnsafePattern as exc:
             raise OptionError(key, f"lexicons {names}: unsafe pattern {entry!r}: {exc}") from None
     try:
@@ -232,7 +235,8 @@ def compile_constructions(bodies: Sequence[str], templates: Sequence[str], key: 
                 re.compile(body, re.IGNORECASE)
             except re.error as exc:
                 raise OptionError(key, f"bad construction {template!r}: {exc}") from None
-        raise
+        raise OptionError(key, "constructions cannot be joined (a named group used twice, or a "
+                          "global flag like (?i)): use (?:...) and scoped flags") from None
 
 
 def _placeholder(

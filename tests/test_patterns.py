@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from termlint.patterns import PatternError, compile_pattern
+from termlint.patterns import PatternError, check_structure, compile_pattern
 
 
 @pytest.mark.parametrize(
@@ -40,3 +42,21 @@ def test_pattern_semantics(pattern: str, text: str, matched: str | None) -> None
 def test_bad_patterns_are_rejected(bad: str) -> None:
     with pytest.raises(PatternError):
         compile_pattern(bad)
+
+
+@pytest.mark.parametrize("pattern", [
+    r"[(]x", r"\(x", r"(?<=a)b", r"(?<!a)b", r"(?-i:TODO)", r"(?i:x)", r"[]()]", r"[^]]x",
+    r"a(b(c)d)", r"\\1x",
+])
+def test_structure_allows(pattern: str) -> None:
+    check_structure(pattern)
+
+
+@pytest.mark.parametrize(("pattern", "problem"), [
+    ("x)|(?:y", "unbalanced"), ("(x", "missing )"), ("(?P<n>x)", "named groups"),
+    ("(a)\\1", "backreferences"), ("(?P=n)", "backreferences"), ("(?i)x", "global flags"),
+    ("[x](?x)y", "global flags"),
+])
+def test_structure_refuses(pattern: str, problem: str) -> None:
+    with pytest.raises(PatternError, match=re.escape(problem)):
+        check_structure(pattern)

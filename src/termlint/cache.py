@@ -59,10 +59,15 @@ class Cache:
                 os.unlink(temp)
 
     def _ignore_file(self) -> None:
-        marker = os.path.join(os.path.dirname(self.folder), ".gitignore")
-        if not os.path.exists(marker):
-            with open(marker, "w", encoding="utf-8") as handle:
-                handle.write("# Automatically created by termlint.\n*\n")
+        ignore_folder(os.path.dirname(self.folder))
+
+
+def ignore_folder(folder: str) -> None:
+    """Put the `.gitignore` in termlint's cache folder that keeps it out of commits."""
+    marker = os.path.join(folder, ".gitignore")
+    if not os.path.exists(marker):
+        with open(marker, "w", encoding="utf-8") as handle:
+            handle.write("# Automatically created by termlint.\n*\n")
 
 
 @functools.lru_cache(maxsize=1)

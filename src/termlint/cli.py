@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEFAULT_FAIL_ON = Severity.WARNING
+SKIP_MIN_FILES = 8  # fewer files: not worth working out which files no rule can concern
 
 
 def _ids(value: str) -> list[str]:
@@ -129,7 +130,11 @@ class Settings:
         return [r if r.startswith("builtin:") else os.path.abspath(r) for r in self.args.rules]
 
     def packs(self, config: Config) -> list[Pack]:
-        return load_packs(config.rules, config.root)
+        from termlint import regexcache
+        from termlint.cache import DEFAULT_FOLDER
+
+        with regexcache.kept_in(None if self.args.no_cache else DEFAULT_FOLDER):
+            return load_packs(config.rules, config.root)
 
     def linter(self, config: Config) -> Linter | RulesError:
         from termlint.linter import Linter
@@ -267,6 +272,8 @@ def lint_paths(settings: Settings, paths: Sequence[str]) -> Run:
     fixing = args.fix or args.diff
     mode = runner.Mode(fix=fixing, write=args.fix and not args.diff, unsafe=args.unsafe_fixes,
                        cache=None if fixing or args.no_cache else Cache())
+    for linter, _ in linters:
+        linter.skipping = len(jobs) >= SKIP_MIN_FILES
     progress = Progress(len(jobs), Progress.wanted(args.format))
     workers = args.jobs or runner.default_workers()
     for outcome in runner.run(jobs, linters, mode, workers, progress.step):

@@ -6,6 +6,7 @@ ever see a document and report what they find.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -88,7 +89,9 @@ class Linter:
         self.active_ids = {rule.id for rule in self.rules}
         self.meta = {m.id for m in META_RULES if is_selected(m.id, select, ignore)}
         self.severity = dict(severity or {})
-        self.triggers = _trigger_prefixes(self.rules)
+        # Skipping files by trigger words pays off over many files; for one or two, working
+        # out the triggers costs more than it saves (the CLI turns it off then).
+        self.skipping = True
 
     def lint_path(self, path: str) -> FileResult:
         try:
@@ -123,6 +126,10 @@ class Linter:
         except RecursionError:
             raise LintFailed(FileError(source.path, "nesting too deep to lint")) from None
 
+    @functools.cached_property
+    def triggers(self) -> dict[str, tuple[str, ...]] | None:
+        return _trigger_prefixes(self.rules)
+
     def wanted(self, prose: str) -> bool:
         """Can any rule find anything in this prose? (False only when it surely cannot.)"""
         if self.triggers is None:
@@ -134,7 +141,8 @@ class Linter:
 
     def lint(self, source: Source) -> list[Finding]:
         # A directive comment is reported even when no rule fires, so it rules out skipping.
-        may_skip = self.triggers is not None and "termlint" not in source.text.lower()
+        may_skip = (self.skipping and self.triggers is not None
+                    and "termlint" not in source.text.lower())
         parsed = markdown.parse(source, self.wanted if may_skip else None)
         doc = Document(source, parsed.blocks)
         directives = parse_directives(parsed.comments, source.line_of)

@@ -11,12 +11,7 @@ from __future__ import annotations
 import re
 import warnings
 
-from termlint import regexsafety
-
-try:  # Python 3.11+
-    from re import _parser as _parser  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_parse as _parser  # type: ignore[no-redef]
+from termlint import regexcache, regexsafety
 
 # One literal space in a pattern: blanks, optionally one line break, blanks. Each run of white
 # space can be matched in only one way, so a long run never makes the engine backtrack.
@@ -25,12 +20,20 @@ _BEFORE = r"(?<!\w)(?<!\w[./\\:@])"
 _AFTER = r"(?!\w)(?![./\\:@]\w)"
 
 
+_SPACES = re.compile(" +")
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
 class PatternError(ValueError):
     pass
 
 
 def expand_spaces(pattern: str) -> str:
     """Replace unescaped spaces outside character classes by SPACE."""
+    if " " not in pattern:
+        return pattern
+    if "[" not in pattern and "\\" not in pattern:  # no class, no escape: every space counts
+        return _SPACES.sub(lambda _: SPACE, pattern)
     out: list[str] = []
     i, in_class = 0, False
     while i < len(pattern):
@@ -83,31 +86,55 @@ def body_of(compiled: re.Pattern[str]) -> str:
 
 
 def check_structure(pattern: str) -> None:
-    """Refuse what would break once termlint joins patterns into one: the pattern must compile
-    on its own (a stray `)` could close termlint's own group), and may not use named groups,
-    backreferences or global inline flags like `(?i)` (scoped `(?-i:...)` is fine)."""
-    try:
-        parsed = _parser.parse(pattern, 0)
-    except re.error as error:
-        raise PatternError(f"bad pattern {pattern!r}: {error}") from None
-    if parsed.state.groupdict:
-        raise PatternError(f"pattern {pattern!r}: named groups are not allowed; use (?:...)")
-    if parsed.state.flags & ~re.UNICODE:
-        raise PatternError(f"pattern {pattern!r}: global flags like (?i) are not allowed; "
-                           "use a scoped group like (?-i:...)")
-    if re.search(r"\\[1-9]|\(\?P=|\(\?\(", pattern):
-        raise PatternError(f"pattern {pattern!r}: backreferences are not allowed")
+    """Refuse what would break once termlint joins patterns into one: unbalanced parentheses
+    (a stray `)` would close termlint's own group), named groups, backreferences and global
+    inline flags like `(?i)` (scoped `(?-i:...)` is fine). A scan of the text, not a parse:
+    parsing every lexicon entry again was most of the time it takes to load a pack."""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            if not in_class and pattern[i + 1 : i + 2] in tuple("123456789"):
+                raise PatternError(f"pattern {pattern!r}: backreferences are not allowed")
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            # A ']' right after '[' or '[^' is literal.
+            i += 2 if pattern[i + 1 : i + 2] == "]" else 3 if pattern[i + 1 : i + 3] == "^]" else 1
+            continue
+        elif char == "(":
+            depth += 1
+            rest = pattern[i + 1 : i + 4]
+            if rest.startswith(("?P<", "?<")) and not rest.startswith(("?<=", "?<!")):
+                raise PatternError(
+                    f"pattern {pattern!r}: named groups are not allowed; use (?:...)")
+            if rest.startswith(("?P=", "?(")):
+                raise PatternError(f"pattern {pattern!r}: backreferences are not allowed")
+            if _GLOBAL_FLAGS.match(pattern, i):
+                raise PatternError(f"pattern {pattern!r}: global flags like (?i) are not allowed; "
+                                   "use a scoped group like (?-i:...)")
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                raise PatternError(f"bad pattern {pattern!r}: unbalanced parenthesis at "
+                                   f"position {i}")
+        i += 1
+    if depth > 0:
+        raise PatternError(f"bad pattern {pattern!r}: missing ), unterminated subpattern")
 
 
 def compile_pattern(pattern: str, check: bool = True) -> re.Pattern[str]:
     """Compile one rule pattern; PatternError says what is wrong with it. `check=False` skips
     the backtracking check, for callers that checked the pattern's parts."""
-    check_structure(expand_spaces(pattern))
+    check_structure(pattern)
     try:
         with warnings.catch_warnings():
             # "Possible nested set" for `[[a]b`: the pattern means what Python says it means.
             warnings.simplefilter("ignore", FutureWarning)
-            compiled = re.compile(wrap(expand_spaces(pattern)), re.IGNORECASE)
+            compiled = regexcache.compile(wrap(expand_spaces(pattern)), re.IGNORECASE)
     except re.error as error:
         problem = error
         try:  # as written, so the error's position refers to the user's text

@@ -107,10 +107,11 @@ def combine(patterns: Sequence[re.Pattern[str]], prefix: str = "_") -> re.Patter
     """
     import re
 
+    from termlint import regexcache
     from termlint.patterns import body_of, wrap
 
     body = "|".join(f"(?P<{prefix}{i}>{body_of(p)})" for i, p in enumerate(patterns))
-    return re.compile(wrap(body), re.IGNORECASE)
+    return regexcache.compile(wrap(body), re.IGNORECASE)
 
 
 def which(match: re.Match[str], count: int, prefix: str = "_") -> int:

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from termlint import regexcache
 from termlint.kinds import Hit, OptionError, PackContext
 from termlint.kinds.grammar import family_names, family_pattern, lexicon_pattern
 from termlint.patterns import wrap
@@ -73,7 +74,8 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
     if not isinstance(window, int) or isinstance(window, bool) or window < 0:
         raise OptionError("window", f"'window' must be a whole number >= 0, got {window!r}")
     return Options(
-        family=re.compile(wrap(family_pattern(pack, names, with_subfields=True)), re.IGNORECASE),
+        family=regexcache.compile(
+            wrap(family_pattern(pack, names, with_subfields=True)), re.IGNORECASE),
         predicates=_required(pack, options, "predicates"),
         aims=_optional(pack, options, "aims"),
         stand_ins=_optional(pack, options, "stand-ins"),

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from termlint import regexcache
 from termlint.kinds import Hit, OptionError, PackContext
 from termlint.kinds.grammar import (
     Skeleton,
@@ -101,8 +102,8 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
         tokens=tokens,
         pair=(first, second),
         # A cheap prefilter, so unguarded: "precision/personalized" must pass it.
-        presence=(re.compile(family_pattern(pack, [first], True), re.IGNORECASE),
-                  re.compile(family_pattern(pack, [second], True), re.IGNORECASE)),
+        presence=(regexcache.compile(family_pattern(pack, [first], True), re.IGNORECASE),
+                  regexcache.compile(family_pattern(pack, [second], True), re.IGNORECASE)),
         forms=(_compile(family_pattern(pack, [first])), _compile(family_pattern(pack, [second]))),
         contrast=_optional_lexicon(pack, options, "contrast"),
         weak_contrast=_optional_lexicon(pack, options, "weak-contrast"),
@@ -116,7 +117,7 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
 
 
 def _compile(body: str) -> re.Pattern[str]:
-    return re.compile(wrap(body), re.IGNORECASE)
+    return regexcache.compile(wrap(body), re.IGNORECASE)
 
 
 def _optional_lexicon(

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from termlint import regexcache
 from termlint.kinds import OptionError, PackContext
 from termlint.patterns import PatternError, check_structure, compile_pattern, expand_spaces, wrap
 from termlint.regexsafety import UnsafePattern
@@ -78,7 +79,7 @@ def lexicon_pattern(pack: PackContext, names: object, key: str) -> re.Pattern[st
     # of thousands (a repeated group never spans two entries).
     for entry in entries:
         try:
-            check_structure(expand_spaces(entry))
+            check_structure(entry)
             check_safety(expand_spaces(entry))
         except PatternError as exc:
             raise OptionError(key, f"lexicons {names}: {exc}") from None
@@ -132,7 +133,7 @@ def tokens_for(pack: PackContext) -> Tokens:
     branches += [f"(?P<m{i}>{alternation(pack.modifiers[name])})"
                  for i, name in enumerate(families) if pack.modifiers.get(name)]
     # Plain word boundaries, no path guard: "precision/personalized" must tokenise.
-    mentions = re.compile(r"(?<!\w)(?:" + "|".join(branches) + r")(?!\w)", re.IGNORECASE)
+    mentions = regexcache.compile(r"(?<!\w)(?:" + "|".join(branches) + r")(?!\w)", re.IGNORECASE)
     return Tokens(families, mentions)
 
 
@@ -228,7 +229,7 @@ def compile_constructions(bodies: Sequence[str], templates: Sequence[str], key: 
                           ) -> re.Pattern[str]:
     """All construction bodies as one guarded pattern; a bad one is named in the error."""
     try:
-        return re.compile(wrap("|".join(f"(?:{b})" for b in bodies)), re.IGNORECASE)
+        return regexcache.compile(wrap("|".join(f"(?:{b})" for b in bodies)), re.IGNORECASE)
     except re.error:
         for body, template in zip(bodies, templates, strict=True):
             try:

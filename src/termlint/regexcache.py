@@ -34,6 +34,15 @@ _WORD = "I" if _sre is not None and _sre.CODESIZE == 4 else "H"  # the engine's 
 Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 _store: dict[tuple[str, int], Entry] = {}
 _used: set[tuple[str, int]] = set()
+_safe: set[str] = set()  # patterns termlint.regexsafety has passed (a pure function of the text)
+
+
+def is_known_safe(pattern: str) -> bool:
+    return pattern in _safe
+
+
+def mark_safe(pattern: str) -> None:
+    _safe.add(pattern)
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -83,17 +92,19 @@ def kept_in(folder: str | None) -> Iterator[None]:
         with open(path, "rb") as handle:
             loaded: Any = marshal.load(handle)
         if isinstance(loaded, dict):
-            _store.update(loaded)
-    except (OSError, ValueError, EOFError, TypeError):
+            _store.update(loaded["code"])
+            _safe.update(loaded["safe"])
+    except (OSError, ValueError, EOFError, TypeError, KeyError):
         pass  # no file yet, or a damaged one: it is rewritten below
-    known = len(_store)
+    known = len(_store), len(_safe)
     yield
-    if len(_store) > known:  # something new to keep
+    if (len(_store), len(_safe)) != known:  # something new to keep
         _save(path)
 
 
 def _save(path: str) -> None:
-    keep = _store if len(_store) <= MAX_ENTRIES else {k: _store[k] for k in _used}
+    code = _store if len(_store) <= MAX_ENTRIES else {k: _store[k] for k in _used}
+    keep = {"code": code, "safe": sorted(_safe)[:MAX_ENTRIES]}
     try:
         from termlint.cache import ignore_folder
 

@@ -18,6 +18,8 @@ import functools
 import re
 from collections.abc import Iterable
 
+from termlint import regexcache
+
 try:  # Python 3.11+
     from re import _constants as _c  # type: ignore[attr-defined]
     from re import _parser as _parser  # type: ignore[attr-defined]
@@ -52,8 +54,10 @@ def check(pattern: str, flags: int = re.IGNORECASE) -> None:
     exponentially; the pattern must already compile."""
     # Only a repeated group can be refused: without `)` before a quantifier (an escaped `\)`
     # only costs a full check), skip parsing the pattern again, which is most of load time.
-    if _REPEATED_GROUP.search(pattern):
+    key = f"{flags}:{pattern}"
+    if _REPEATED_GROUP.search(pattern) and not regexcache.is_known_safe(key):
         _check(pattern, flags)
+        regexcache.mark_safe(key)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -191,8 +191,9 @@ def inline_text(tokens: Sequence[Token]) -> str:
 
     Prose is built from exactly these text tokens; the aligner only adds separators (line
     breaks, U+FFFC for code and HTML, block breaks) between them or masks some of them. So any
-    string without white space or U+FFFC found in a block's text is also found here, which is
-    all the skip test in termlint.linter needs, at a fraction of the aligner's cost.
+    string without U+FFFC found in a block's text is also found here once every run of white
+    space counts as one space on both sides, which is all the skip test in termlint.linter
+    needs, at a fraction of the aligner's cost.
     """
     pieces: list[str] = []
     for token in tokens:

@@ -53,8 +53,13 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     key = (pattern, flags)
     entry = _store.get(key)
     if entry is None:
-        entry = _compile(pattern, flags)
-        _store[key] = entry
+        compiled = re.compile(pattern, flags)  # a bad pattern raises re.error, as callers expect
+        try:
+            _store[key] = _compile(pattern, flags)
+        except Exception:  # internals of another Python version: just no speed-up
+            return compiled
+        _used.add(key)
+        return compiled
     _used.add(key)
     try:
         final_flags, code, groups, groupindex, indexgroup = entry

@@ -15,7 +15,6 @@ import marshal
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -111,6 +110,8 @@ def _save(path: str) -> None:
     code = _store if len(_store) <= MAX_ENTRIES else {k: _store[k] for k in _used}
     keep = {"code": code, "safe": sorted(_safe)[:MAX_ENTRIES]}
     try:
+        import tempfile  # only when there is something to write: it costs a small run ~7 ms
+
         from termlint.cache import ignore_folder
 
         os.makedirs(os.path.dirname(path), exist_ok=True)

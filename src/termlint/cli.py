@@ -229,6 +229,7 @@ def lint_paths(settings: Settings, paths: Sequence[str]) -> Run:
         linter = linter_for(name)
         if linter is not None:
             run.files = 1
+            linter.skipping = False  # one file: see SKIP_MIN_FILES
             try:
                 source = decode(data, name)
             except SourceError as exc:

@@ -86,6 +86,18 @@ def existence_rule(rule_id: str, pattern: str, severity: str = "warning") -> str
             f"    examples: {{invalid: [\"{pattern}\"], valid: [\"x\"]}}\n")
 
 
+EVERY_WORD = """\
+  - id: TW900
+    name: every-word
+    kind: existence
+    severity: info
+    message: "{match}"
+    description: matches every word
+    patterns: ['\\w+']
+    examples: {invalid: ["word"], valid: ["..."]}
+"""
+
+
 WORD_RULE = """\
   - id: TW001
     name: term

@@ -15,21 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import shared_path, source_slice, write_rules
+from conftest import EVERY_WORD, shared_path, source_slice, write_rules
 from termlint.linter import Linter
 from termlint.packs import load_packs
 from termlint.source import decode
-
-EVERY_WORD = """\
-  - id: TW900
-    name: every-word
-    kind: existence
-    severity: info
-    message: "{match}"
-    description: matches every word
-    patterns: ['\\w+']
-    examples: {invalid: ["word"], valid: ["..."]}
-"""
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_json, run_termlint, write_rules
+from conftest import existence_rule, run_json, run_termlint, write_rules
 from termlint.patterns import PatternError, compile_pattern
 from termlint.regexsafety import check
 
@@ -31,16 +31,7 @@ def test_ordinary_patterns_pass(pattern: str) -> None:
 
 
 def rule_with(pattern: str) -> str:
-    return f"""\
-  - id: RX001
-    name: hostile
-    kind: existence
-    severity: warning
-    message: m
-    description: d
-    patterns: ['{pattern}']
-    examples: {{invalid: [], valid: []}}
-"""
+    return existence_rule("RX001", f"'{pattern}'")
 
 
 def test_a_catastrophic_pattern_is_a_load_error_naming_file_and_line(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterator
 
 from termlint import regexcache, regexsafety
 
@@ -28,6 +29,29 @@ class PatternError(ValueError):
     pass
 
 
+def _outside_classes(pattern: str) -> Iterator[tuple[int, str]]:
+    """(offset, token) of every character outside character classes; an escape (`\\x`) is
+    one token."""
+    i, in_class = 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            if not in_class:
+                yield i, pattern[i : i + 2]
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            # A ']' right after '[' or '[^' is literal.
+            i += 2 if pattern[i + 1 : i + 2] == "]" else 3 if pattern[i + 1 : i + 3] == "^]" else 1
+            continue
+        else:
+            yield i, char
+        i += 1
+
+
 def expand_spaces(pattern: str) -> str:
     """Replace unescaped spaces outside character classes by SPACE."""
     if " " not in pattern:
@@ -35,40 +59,14 @@ def expand_spaces(pattern: str) -> str:
     if "[" not in pattern and "\\" not in pattern:  # no class, no escape: every space counts
         return _SPACES.sub(lambda _: SPACE, pattern)
     out: list[str] = []
-    i, in_class = 0, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\" and i + 1 < len(pattern):
-            out.append(pattern[i : i + 2])
-            i += 2
+    start, previous = 0, -2
+    for i, token in _outside_classes(pattern):
+        if token != " ":
             continue
-        if in_class:
-            if char == "]":
-                in_class = False
-        elif char == "[":
-            in_class = True
-            # A ']' right after '[' or '[^' is literal.
-            if pattern[i + 1 : i + 2] == "^":
-                out.append("[^")
-                i += 2
-                char = ""
-            else:
-                out.append("[")
-                i += 1
-                char = ""
-            if pattern[i : i + 1] == "]":
-                out.append("]")
-                i += 1
-            continue
-        elif char == " ":
-            # Several spaces in a row still mean one run of white space.
-            while pattern[i + 1 : i + 2] == " ":
-                i += 1
-            out.append(SPACE)
-            i += 1
-            continue
-        out.append(char)
-        i += 1
+        if i != previous + 1:  # several spaces in a row still mean one run of white space
+            out += [pattern[start:i], SPACE]
+        start, previous = i + 1, i
+    out.append(pattern[start:])
     return "".join(out)
 
 
@@ -90,22 +88,11 @@ def check_structure(pattern: str) -> None:
     (a stray `)` would close termlint's own group), named groups, backreferences and global
     inline flags like `(?i)` (scoped `(?-i:...)` is fine). A scan of the text, not a parse:
     parsing every lexicon entry again was most of the time it takes to load a pack."""
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            if not in_class and pattern[i + 1 : i + 2] in tuple("123456789"):
-                raise PatternError(f"pattern {pattern!r}: backreferences are not allowed")
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            # A ']' right after '[' or '[^' is literal.
-            i += 2 if pattern[i + 1 : i + 2] == "]" else 3 if pattern[i + 1 : i + 3] == "^]" else 1
-            continue
-        elif char == "(":
+    depth = 0
+    for i, token in _outside_classes(pattern):
+        if len(token) == 2 and token[1] in "123456789":
+            raise PatternError(f"pattern {pattern!r}: backreferences are not allowed")
+        if token == "(":
             depth += 1
             rest = pattern[i + 1 : i + 4]
             if rest.startswith(("?P<", "?<")) and not rest.startswith(("?<=", "?<!")):
@@ -116,12 +103,11 @@ def check_structure(pattern: str) -> None:
             if _GLOBAL_FLAGS.match(pattern, i):
                 raise PatternError(f"pattern {pattern!r}: global flags like (?i) are not allowed; "
                                    "use a scoped group like (?-i:...)")
-        elif char == ")":
+        elif token == ")":
             depth -= 1
             if depth < 0:
                 raise PatternError(f"bad pattern {pattern!r}: unbalanced parenthesis at "
                                    f"position {i}")
-        i += 1
     if depth > 0:
         raise PatternError(f"bad pattern {pattern!r}: missing ), unterminated subpattern")
 

@@ -17,6 +17,8 @@ import functools
 import re
 from collections.abc import Sequence
 
+from termlint.patterns import SPACE
+
 try:  # Python 3.11+
     from re import _casefix as _casefix  # type: ignore[attr-defined]
     from re import _constants as _c  # type: ignore[attr-defined]
@@ -76,8 +78,6 @@ def literal_prefixes(source: str, flags: int) -> frozenset[str] | None:
 def skip_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Like literal_prefixes, but a pattern's space (patterns.SPACE) is one literal " ": the
     prefixes to look for in folded text whose white-space runs are each one space."""
-    from termlint.patterns import SPACE
-
     return literal_prefixes(pattern.pattern.replace(SPACE, " "), pattern.flags)
 
 

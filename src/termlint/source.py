@@ -113,22 +113,42 @@ def _nonblocking(path: str, flags: int) -> int:
     return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
+class NotRegularFile(Exception):
+    """A FIFO, socket or device: reading it could wait for a writer forever."""
+
+
+class TooLarge(Exception):
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(size, limit)
+        self.size, self.limit = size, limit
+
+
+def read_regular(path: str, limit: int | None) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes (None: any size), for drafts and
+    for rules and config files alike. OSError as from open(); NotRegularFile; TooLarge (the
+    file is never read into memory)."""
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+        raise NotRegularFile
+    if limit is not None and info.st_size > limit:
+        raise TooLarge(info.st_size, limit)
+    # Non-blocking too, in case it became a FIFO since; regular files ignore the flag.
+    with open(path, "rb", opener=_nonblocking) as handle:
+        return handle.read()
+
+
 def read_bytes(path: str, limit: int | None = MAX_BYTES) -> bytes:
-    """A file's bytes; OS errors become SourceError with a readable reason, and so does a
+    """A draft's bytes; OS errors become SourceError with a readable reason, and so does a
     file over `limit` bytes (None: no limit)."""
     try:
-        # Opening a FIFO would wait for a writer forever: only regular files are read.
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode) and not os.path.isdir(path):
-            raise SourceError("not a regular file (a FIFO, socket or device)")
-        if limit is not None and info.st_size > limit:
-            raise SourceError(
-                f"larger than {limit / 1e6:g} MB ({info.st_size / 1e6:.1f} MB); not linted "
-                "(--max-size raises the limit)"
-            )
-        # Non-blocking too, in case it became a FIFO since; regular files ignore the flag.
-        with open(path, "rb", opener=_nonblocking) as handle:
-            return handle.read()
+        return read_regular(path, limit)
+    except NotRegularFile:
+        raise SourceError("not a regular file (a FIFO, socket or device)") from None
+    except TooLarge as exc:
+        raise SourceError(
+            f"larger than {exc.limit / 1e6:g} MB ({exc.size / 1e6:.1f} MB); not linted "
+            "(--max-size raises the limit)"
+        ) from None
     except IsADirectoryError:
         raise SourceError("is a directory, not a file") from None
     except PermissionError:

@@ -8,14 +8,13 @@ problem can name the line it is on.
 from __future__ import annotations
 
 import difflib
-import errno
-import os
-import stat
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from termlint.source import NotRegularFile, TooLarge, read_regular
 
 try:  # libyaml is several times faster on large lexicons; the pure-Python loader is the same.
     from yaml import CSafeLoader as _SafeLoader
@@ -44,19 +43,13 @@ class Unreadable(Exception):
 
 def read_data_file(path: Path) -> bytes:
     """The bytes of a rules or config file. OSError as from open(); Unreadable for a FIFO or
-    device (reading it could block forever) or a file over MAX_BYTES (never read into memory)."""
-    # Non-blocking, so that opening a FIFO does not wait for a writer; regular files ignore it.
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with open(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
-        if not stat.S_ISREG(info.st_mode):
-            raise Unreadable("not a regular file (a FIFO, socket or device)")
-        data = handle.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise Unreadable(f"larger than {MAX_BYTES // 1_000_000} MB; refusing to read it")
-    return data
+    device or a file over MAX_BYTES."""
+    try:
+        return read_regular(str(path), MAX_BYTES)
+    except NotRegularFile:
+        raise Unreadable("not a regular file (a FIFO, socket or device)") from None
+    except TooLarge:
+        raise Unreadable(f"larger than {MAX_BYTES // 1_000_000} MB; refusing to read it") from None
 
 
 def line_of(node: yaml.Node) -> int:

@@ -20,7 +20,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import source_slice, write_rules
+from conftest import EVERY_WORD, source_slice, write_rules
 from termlint.linter import Linter
 from termlint.markdown import MAX_NESTING
 from termlint.packs import load_packs
@@ -34,17 +34,6 @@ NESTING_ERRORS = frozenset({
     "nesting too deep to lint",
     f"nested deeper than {MAX_NESTING // 2} levels; not linted",
 })
-
-EVERY_WORD = """\
-  - id: TW900
-    name: every-word
-    kind: existence
-    severity: info
-    message: "{match}"
-    description: matches every word
-    patterns: ['\\w+']
-    examples: {invalid: ["word"], valid: ["..."]}
-"""
 
 
 @functools.cache

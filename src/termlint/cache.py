@@ -14,7 +14,6 @@ import functools
 import hashlib
 import json
 import os
-import tempfile
 
 from termlint import __version__
 from termlint.findings import Finding, Fix, Severity
@@ -24,7 +23,7 @@ DEFAULT_FOLDER = ".termlint_cache"
 
 class Cache:
     def __init__(self, folder: str = DEFAULT_FOLDER) -> None:
-        self.folder = os.path.join(folder, "v1")
+        self.root = folder
 
     @staticmethod
     def key(data: bytes, path: str, rules: str) -> str:
@@ -34,32 +33,41 @@ class Cache:
             digest.update(part)
         return digest.hexdigest()
 
-    def _file(self, key: str) -> str:
-        return os.path.join(self.folder, key[:2], key[2:] + ".json")
+    @staticmethod
+    def _name(key: str) -> str:
+        return os.path.join("v1", key[:2], key[2:] + ".json")
 
     def get(self, key: str) -> list[Finding] | None:
         try:
-            with open(self._file(key), encoding="utf-8") as handle:
+            with open(os.path.join(self.root, self._name(key)), encoding="utf-8") as handle:
                 return [_finding(item) for item in json.load(handle)]
         except (OSError, ValueError, TypeError, KeyError):
             return None
 
     def put(self, key: str, findings: list[Finding]) -> None:
-        target = self._file(key)
-        try:
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            self._ignore_file()
-            handle, temp = tempfile.mkstemp(dir=os.path.dirname(target), suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump([dataclasses.asdict(f) for f in findings], out)
-            os.replace(temp, target)
-        except OSError:
-            # A cache that cannot be written only costs speed; never fail the run for it.
-            with contextlib.suppress(OSError, UnboundLocalError):
-                os.unlink(temp)
+        data = json.dumps([dataclasses.asdict(f) for f in findings]).encode()
+        keep_file(self.root, self._name(key), data)
 
-    def _ignore_file(self) -> None:
-        ignore_folder(os.path.dirname(self.folder))
+def keep_file(root: str, name: str, data: bytes) -> None:
+    """Write the file `name` of the cache folder `root` atomically (a temporary file renamed
+    over it), so a run sharing the folder never reads half a file. Cannot write: no error, just
+    no speed-up.
+
+    Not tempfile.mkstemp: importing tempfile costs a small run ~5 ms, and the same exclusive
+    create of a random name is two lines here."""
+    target = os.path.join(root, name)
+    folder = os.path.dirname(target)
+    temp = os.path.join(folder, f".{os.getpid()}-{os.urandom(6).hex()}.tmp")
+    try:
+        os.makedirs(folder, exist_ok=True)
+        ignore_folder(root)
+        handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temp, target)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
 
 
 def ignore_folder(folder: str) -> None:

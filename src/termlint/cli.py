@@ -130,11 +130,15 @@ class Settings:
         return [r if r.startswith("builtin:") else os.path.abspath(r) for r in self.args.rules]
 
     def packs(self, config: Config) -> list[Pack]:
+        if self.args.no_cache:
+            return load_packs(config.rules, config.root)
         from termlint import regexcache
         from termlint.cache import DEFAULT_FOLDER
+        from termlint.packcache import PackCache
 
-        with regexcache.kept_in(None if self.args.no_cache else DEFAULT_FOLDER):
-            return load_packs(config.rules, config.root)
+        # Kept packs first; the kept compiled patterns serve a rules file that was edited.
+        with regexcache.kept_in(DEFAULT_FOLDER):
+            return load_packs(config.rules, config.root, PackCache(DEFAULT_FOLDER))
 
     def linter(self, config: Config) -> Linter | RulesError:
         from termlint.linter import Linter

@@ -10,11 +10,9 @@ refused when the file changed on disk since it was read.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -41,6 +39,8 @@ class FixResult:
     def diff(self) -> str:
         """A unified diff as git and patch expect it: lines end at \\n only, and a last line
         without one is marked."""
+        import difflib
+
         out = []
         for line in difflib.unified_diff(_lines(self.original), _lines(self.text),
                                          fromfile=self.path, tofile=self.path):
@@ -135,6 +135,8 @@ def write_atomic(path: str, data: bytes, expected: bytes) -> None:
     # Write through the symlink to the real file, so the link itself survives.
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."
+    import tempfile  # only when fixing: importing it costs a small run ~5 ms
+
     try:
         handle, temp = tempfile.mkstemp(prefix=".termlint-", suffix=".tmp", dir=folder)
     except OSError as exc:

@@ -15,9 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType, ModuleType
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from termlint.findings import Severity
 from termlint.kinds import KIND_NAMES, OptionError, PackContext, get_kind
@@ -32,6 +30,11 @@ from termlint.yamldoc import (
     line_of,
     read_data_file,
 )
+
+if TYPE_CHECKING:
+    import yaml
+
+    from termlint.packcache import PackCache
 
 BUILTIN_PREFIX = "builtin:"
 FORMAT_VERSION = 1
@@ -192,8 +195,11 @@ def load_pack(spec: str, base_dir: Path | None = None) -> Pack:
     return parse_pack(_read(path, display), display)
 
 
-def load_packs(specs: Sequence[str], base_dir: Path | None = None) -> list[Pack]:
-    """Load several packs; a rule id may be defined only once across all of them."""
+def load_packs(
+    specs: Sequence[str], base_dir: Path | None = None, kept: PackCache | None = None
+) -> list[Pack]:
+    """Load several packs; a rule id may be defined only once across all of them. `kept`:
+    where packs parsed by earlier runs are kept (see termlint.packcache)."""
     packs: list[Pack] = []
     seen_files: set[str] = set()
     for spec in specs:
@@ -203,7 +209,13 @@ def load_packs(specs: Sequence[str], base_dir: Path | None = None) -> list[Pack]
         if real in seen_files:
             continue
         seen_files.add(real)
-        packs.append(parse_pack(_read(path, str(path)), str(path)))
+        text, display = _read(path, str(path)), str(path)
+        pack = kept.get(display, text) if kept is not None else None
+        if pack is None:
+            pack = parse_pack(text, display)
+            if kept is not None:
+                kept.put(display, text, pack)
+        packs.append(pack)
     _check_unique_ids(packs)
     return packs
 
@@ -307,7 +319,7 @@ class _PackReader:
             if not name.strip():
                 raise YamlProblem(line_of(key), "a name in 'families' is empty")
             what = f"family '{name}'"
-            if isinstance(value, yaml.MappingNode):
+            if self.doc.is_mapping(value):
                 items = self.doc.mapping(value, what)
                 check_keys(items, ("forms", "modifiers", "subfields"), f"in {what}")
                 if "forms" not in items:

@@ -13,7 +13,6 @@ the same extra equivalences the regex engine applies (dotless i, long s, ...).
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
@@ -53,10 +52,40 @@ class _Stop(Exception):
     """Nothing literal can be said past this point."""
 
 
-@functools.lru_cache(maxsize=1024)
-def literal_prefixes(source: str, flags: int) -> frozenset[str] | None:
+Prefixes = frozenset[str] | None
+# Derived prefixes by (pattern, flags): filled as patterns are met, or from a kept pack.
+_known: dict[tuple[str, int], Prefixes] = {}
+MAX_KNOWN = 4_096
+
+
+def literal_prefixes(source: str, flags: int) -> Prefixes:
     """Folded literal prefixes, one of which starts every match; None when there is no
     useful set."""
+    key = (source, flags)
+    if key not in _known:
+        if len(_known) >= MAX_KNOWN:
+            _known.clear()
+        _known[key] = _derive(source, flags)
+    return _known[key]
+
+
+def prefixes_of(pattern: re.Pattern[str]) -> dict[tuple[str, int], Prefixes]:
+    """What literal_prefixes and skip_prefixes say of this pattern, to hand to remember()."""
+    skip = pattern.pattern.replace(SPACE, " ")
+    literal_prefixes(pattern.pattern, pattern.flags)
+    literal_prefixes(skip, pattern.flags)
+    return {key: _known[key] for key in ((pattern.pattern, pattern.flags), (skip, pattern.flags))
+            if key in _known}
+
+
+def remember(known: dict[tuple[str, int], Prefixes]) -> None:
+    """Take prefixes derived in an earlier run (termlint.packcache)."""
+    if len(_known) + len(known) >= MAX_KNOWN:
+        _known.clear()
+    _known.update(known)
+
+
+def _derive(source: str, flags: int) -> Prefixes:
     try:
         parsed = _parser.parse(source, flags)
     except Exception:

@@ -25,8 +25,10 @@ try:  # the engine's internals, as re.compile itself uses them (Python 3.11+)
     from re._constants import MAGIC  # type: ignore[import-not-found]
 except ImportError:  # pragma: no cover - other Pythons: plain re.compile
     _sre = None  # type: ignore[assignment]
+    MAGIC = 0
 
 MAX_ENTRIES = 4_000
+ENGINE = f"{MAGIC}-{_sre.CODESIZE if _sre is not None else 0}"  # what compiled code depends on
 _WORD = "I" if _sre is not None and _sre.CODESIZE == 4 else "H"  # the engine's code unit
 
 # The code as machine words in bytes: marshal reads bytes far faster than a list of ints.
@@ -34,9 +36,12 @@ Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 _store: dict[tuple[str, int], Entry] = {}
 _used: set[tuple[str, int]] = set()
 _safe: set[str] = set()  # patterns termlint.regexsafety has passed (a pure function of the text)
+_pending: str | None = None  # the file kept_in will read on first need
+_known = (0, 0)  # sizes of _store and _safe when that file was read
 
 
 def is_known_safe(pattern: str) -> bool:
+    _load()
     return pattern in _safe
 
 
@@ -49,6 +54,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     flags = int(flags)
     if _sre is None:
         return re.compile(pattern, flags)
+    _load()
     key = (pattern, flags)
     entry = _store.get(key)
     if entry is None:
@@ -61,12 +67,37 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
         return compiled
     _used.add(key)
     try:
-        final_flags, code, groups, groupindex, indexgroup = entry
-        return _sre.compile(  # type: ignore[no-any-return]
-            pattern, final_flags, array.array(_WORD, code).tolist(), groups, groupindex, indexgroup)
+        return _from_entry(pattern, entry)
     except Exception:  # a damaged entry: compile it the ordinary way
         del _store[key]
         return re.compile(pattern, flags)
+
+
+def code_of(compiled: re.Pattern[str]) -> Entry | None:
+    """The engine's compiled form of a pattern, for from_code (None on other Pythons)."""
+    key = (compiled.pattern, compiled.flags & ~re.UNICODE)
+    if key in _store:
+        return _store[key]
+    try:
+        return _compile(*key) if _sre is not None else None
+    except Exception:
+        return None
+
+
+def from_code(pattern: str, flags: int, entry: Entry | None) -> re.Pattern[str]:
+    """The pattern from what code_of returned; compiled the ordinary way when that fails."""
+    if entry is not None and _sre is not None:
+        try:
+            return _from_entry(pattern, entry)
+        except Exception:
+            pass
+    return re.compile(pattern, flags)
+
+
+def _from_entry(pattern: str, entry: Entry) -> re.Pattern[str]:
+    final_flags, code, groups, groupindex, indexgroup = entry
+    return _sre.compile(  # type: ignore[no-any-return]
+        pattern, final_flags, array.array(_WORD, code).tolist(), groups, groupindex, indexgroup)
 
 
 def _compile(pattern: str, flags: int) -> Entry:
@@ -81,17 +112,33 @@ def _compile(pattern: str, flags: int) -> Entry:
             tuple(indexgroup))
 
 
-def _file(folder: str) -> str:
-    return os.path.join(folder, f"regex-{sys.implementation.cache_tag}-{MAGIC}.marshal")
+def _name() -> str:
+    return f"regex-{sys.implementation.cache_tag}-{MAGIC}.marshal"
 
 
 @contextmanager
 def kept_in(folder: str | None) -> Iterator[None]:
-    """Use and update the compiled patterns kept in `folder` (None: keep nothing)."""
+    """Use and update the compiled patterns kept in `folder` (None: keep nothing). The file
+    is read when the first pattern is compiled: a run whose packs were kept never needs it."""
+    global _pending
     if folder is None or _sre is None:
         yield
         return
-    path = _file(folder)
+    _pending = os.path.join(folder, _name())
+    try:
+        yield
+    finally:
+        path, _pending = _pending, None
+    if path is None and _known != (len(_store), len(_safe)):  # read, and something new
+        _save(folder)
+
+
+def _load() -> None:
+    """Read the kept patterns, on the first need for them inside kept_in."""
+    global _pending, _known
+    if _pending is None:
+        return
+    path, _pending = _pending, None
     try:
         with open(path, "rb") as handle:
             loaded: Any = marshal.load(handle)
@@ -99,27 +146,13 @@ def kept_in(folder: str | None) -> Iterator[None]:
             _store.update(loaded["code"])
             _safe.update(loaded["safe"])
     except (OSError, ValueError, EOFError, TypeError, KeyError):
-        pass  # no file yet, or a damaged one: it is rewritten below
-    known = len(_store), len(_safe)
-    yield
-    if (len(_store), len(_safe)) != known:  # something new to keep
-        _save(path)
+        pass  # no file yet, or a damaged one: it is rewritten when kept_in ends
+    _known = len(_store), len(_safe)
 
 
-def _save(path: str) -> None:
+def _save(folder: str) -> None:
+    from termlint.cache import keep_file
+
     code = _store if len(_store) <= MAX_ENTRIES else {k: _store[k] for k in _used}
     keep = {"code": code, "safe": sorted(_safe)[:MAX_ENTRIES]}
-    try:
-        import tempfile  # only when there is something to write: it costs a small run ~7 ms
-
-        from termlint.cache import ignore_folder
-
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        ignore_folder(os.path.dirname(path))
-        # Atomic, so a run reading it never sees half a file.
-        fd, temp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".regex-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            marshal.dump(keep, handle)
-        os.replace(temp, path)
-    except OSError:
-        pass  # a read-only checkout: just no speed-up next time
+    keep_file(folder, _name(), marshal.dumps(keep))

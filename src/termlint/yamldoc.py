@@ -7,19 +7,17 @@ problem can name the line it is on.
 
 from __future__ import annotations
 
-import difflib
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from termlint.source import NotRegularFile, TooLarge, read_regular
 
-try:  # libyaml is several times faster on large lexicons; the pure-Python loader is the same.
-    from yaml import CSafeLoader as _SafeLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+# PyYAML is imported by the functions that read YAML, not here: a run whose rules files were
+# kept (termlint.packcache) and that has no YAML configuration never needs it (~15 ms).
+if TYPE_CHECKING:
+    import yaml
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 # A rules or config file is written by people: anything beyond these is an attack or an accident.
@@ -56,8 +54,17 @@ def line_of(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
 
 
+@functools.cache
+def _safe_loader() -> Any:
+    import yaml
+
+    # libyaml is several times faster on large lexicons; the pure-Python loader is the same.
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """' (did you mean 'x'?)' for a likely typo, else ''."""
+    import difflib
 
     # Compared in lower case, so 'ID' or 'Severity' still find their key.
     by_lower = {choice.lower(): choice for choice in choices}
@@ -88,6 +95,8 @@ def _yaml_error_line(exc: yaml.YAMLError) -> int | None:
 
 
 def _yaml_error_text(exc: yaml.YAMLError) -> str:
+    import yaml
+
     if isinstance(exc, yaml.MarkedYAMLError) and exc.problem:
         context = f" ({exc.context})" if exc.context else ""
         return f"invalid YAML: {exc.problem}{context}"
@@ -97,7 +106,9 @@ def _yaml_error_text(exc: yaml.YAMLError) -> str:
 def _check_shape(text: str) -> None:
     """Refuse documents too deep to compose safely (libyaml's composer recurses in C) or whose
     aliases expand to more values than any real rules file has, before composing them."""
-    loader = _SafeLoader(text)
+    import yaml
+
+    loader = _safe_loader()(text)
     open_sizes: list[list[Any]] = []  # [anchor, values so far] of each open collection
     sizes: dict[str, int] = {}  # anchor -> values it expands to
 
@@ -137,19 +148,25 @@ class YamlDoc:
     """One composed YAML document: nodes keep their lines, values are built safely."""
 
     def __init__(self, text: str) -> None:
+        import yaml
+
+        self._yaml = yaml
         try:
             _check_shape(text)
-            self.root: yaml.Node | None = yaml.compose(text, Loader=_SafeLoader)
+            self.root: yaml.Node | None = yaml.compose(text, Loader=_safe_loader())
         except yaml.YAMLError as exc:
             raise YamlProblem(_yaml_error_line(exc), _yaml_error_text(exc)) from None
         # One safe constructor for the whole file; construct_document forgets between calls.
-        self._constructor = _SafeLoader("")
+        self._constructor = _safe_loader()("")
+
+    def is_mapping(self, node: yaml.Node) -> bool:
+        return isinstance(node, self._yaml.MappingNode)
 
     def value(self, node: yaml.Node) -> Any:
         """The plain Python value of a node, exactly as yaml.safe_load would build it."""
         try:
             return self._constructor.construct_document(node)
-        except yaml.YAMLError as exc:
+        except self._yaml.YAMLError as exc:
             line = _yaml_error_line(exc) or line_of(node)
             raise YamlProblem(line, _yaml_error_text(exc)) from None
         except (ValueError, TypeError, AttributeError, IndexError, KeyError):
@@ -160,7 +177,7 @@ class YamlDoc:
 
     def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         """key -> (key node, value node) of a mapping node; keys must be unique strings."""
-        if not isinstance(node, yaml.MappingNode):
+        if not isinstance(node, self._yaml.MappingNode):
             got = describe(self.value(node))
             raise YamlProblem(line_of(node), f"{what} must be a mapping, got {got}")
         first_line: dict[str, int] = {}
@@ -177,13 +194,13 @@ class YamlDoc:
         # Merge keys (`<<: *defaults`) behave as in safe_load: explicit keys win.
         try:
             self._constructor.flatten_mapping(node)
-        except yaml.YAMLError as exc:
+        except self._yaml.YAMLError as exc:
             line = _yaml_error_line(exc) or line_of(node)
             raise YamlProblem(line, _yaml_error_text(exc)) from None
         return {self._key(k, what): (k, v) for k, v in node.value}
 
     def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
-        if not isinstance(node, yaml.SequenceNode):
+        if not isinstance(node, self._yaml.SequenceNode):
             got = describe(self.value(node))
             raise YamlProblem(line_of(node), f"{what} must be a list, got {got}")
         return list(node.value)

@@ -1,6 +1,6 @@
 """termlint's speed against the floor of just parsing, on a real documentation corpus.
 
-    python bench/speed.py [--runs 5] [--limit N]
+    python bench/speed.py [--runs 5] [--limit N] [--small]
 
 Measures, each as the median of --runs fresh processes (all in this one run, so the ratios
 compare like with like):
@@ -11,7 +11,8 @@ compare like with like):
   every file has term mentions;
 - peak memory (RSS) of the largest run, time on one 0.3 MB file against one ten times larger,
   and `termlint draft.md` on one just-edited small file (the pre-commit case: the cache folder
-  exists, the findings of the edited draft do not) against `python -c "import markdown_it"`.
+  exists, the findings of the edited draft do not) against `python -c "import markdown_it"`,
+  medians of 20 runs of each, alternating (--small: only this).
 Needs ../shared/corpus/ (skips with a message when it is absent).
 """
 
@@ -93,9 +94,11 @@ def linearity(dense: Path, work: Path, runs: int) -> tuple[float, float]:
     return times[0], times[1]
 
 
-def small_file(work: Path, runs: int) -> float:
+def small_file(work: Path, runs: int) -> tuple[float, float]:
     """The pre-commit case: `termlint draft.md` in a repository where termlint ran before (its
-    cache folder exists), on a draft just edited (so its findings are not cached)."""
+    cache folder exists), on a draft just edited (so its findings are not cached); and
+    `python -c "import markdown_it"`. Medians of at least 20 runs each, the two alternating,
+    so a slower or faster spell of the machine affects both alike."""
     repo = work / "repo"
     repo.mkdir()
     draft = repo / "draft.md"
@@ -103,13 +106,15 @@ def small_file(work: Path, runs: int) -> float:
     command = [sys.executable, "-m", "termlint", "draft.md"]
     draft.write_text(text, encoding="utf-8")
     subprocess.run(command, cwd=repo, env=ENV, capture_output=True, check=False)
-    times = []
-    for run in range(runs):
+    times: list[float] = []
+    imports: list[float] = []
+    for run in range(max(runs, 20)):
         draft.write_text(f"{text}\nEdit {run}.\n", encoding="utf-8")
         start = time.perf_counter()
         subprocess.run(command, cwd=repo, env=ENV, capture_output=True, check=False)
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        imports.append(timed([sys.executable, "-c", "import markdown_it"], work, 1))
+    return statistics.median(times), statistics.median(imports)
 
 
 def measure(folder: Path, runs: int, work: Path) -> dict[str, float]:
@@ -127,7 +132,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--limit", type=int, default=None, help="only the first N files")
+    parser.add_argument("--small", action="store_true", help="only the one-small-file case")
     args = parser.parse_args()
+    if args.small:
+        with tempfile.TemporaryDirectory() as tmp:
+            one_file, import_md = small_file(Path(tmp), args.runs)
+        print(f"one small file, just edited: {one_file * 1000:.0f} ms; `import markdown_it`: "
+              f"{import_md * 1000:.0f} ms ({one_file / import_md:.2f}x)")
+        return 0
     if not CORPUS.is_dir():
         print(f"skipped: {CORPUS} is absent")
         return 0
@@ -142,8 +154,7 @@ def main() -> int:
             rows.append((name, files, size, m))
         rss = peak_rss_mb()
         base, tenfold = linearity(work / "dense", work, args.runs)
-        one_file = small_file(work, args.runs)
-        import_md = timed([sys.executable, "-c", "import markdown_it"], work, args.runs)
+        one_file, import_md = small_file(work, args.runs)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     print(f"median of {args.runs} runs; {cores} cores; Python {sys.version.split()[0]}")
     print("| corpus | files | MB | parse floor | --jobs 1 cold | all cores cold | warm |")

@@ -195,7 +195,6 @@ def _setup_error(exc: ConfigError | RulesError) -> FileError:
 
 
 def lint_paths(settings: Settings, paths: Sequence[str]) -> Run:
-    from termlint import fixes
     from termlint.files import expand
     from termlint.linter import Linter
     from termlint.source import SourceError, decode
@@ -240,6 +239,8 @@ def lint_paths(settings: Settings, paths: Sequence[str]) -> Run:
                 run.errors.append(FileError(name, exc.message, exc.line))
             else:
                 if settings.args.fix or settings.args.diff:
+                    from termlint import fixes
+
                     fixed = fixes.fix_source(linter, source, settings.args.unsafe_fixes)
                     run.findings.extend(fixed.findings)
                     if fixed.error is not None:

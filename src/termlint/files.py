@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__"})
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     path: str  # what to open, and the path findings show
     explicit: bool  # named on the command line (linted whatever its suffix)
     missing: bool = False

@@ -10,7 +10,7 @@ import functools
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from termlint import budget, markdown, prefilter
 from termlint.config import is_selected
@@ -22,8 +22,7 @@ from termlint.segment import Document
 from termlint.source import MAX_BYTES, Source, SourceError, read_source
 
 
-@dataclass(frozen=True)
-class MetaRule:
+class MetaRule(NamedTuple):
     """A rule of termlint itself (about suppression comments), not of any pack."""
 
     id: str

@@ -5,16 +5,14 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from termlint.findings import FileError, Finding, Severity
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     findings: Sequence[Finding]
     errors: Sequence[FileError]
     files: int  # how many files were linted (or tried)

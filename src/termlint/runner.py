@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from termlint.cache import Cache
 from termlint.findings import FileError, Finding
@@ -17,8 +18,7 @@ from termlint.linter import Linter
 MIN_FILES_PER_WORKER = 16  # below this, starting workers costs more than it saves
 
 
-@dataclass(frozen=True)
-class Mode:
+class Mode(NamedTuple):
     fix: bool = False  # compute fixes (--fix or --diff)
     write: bool = False  # and write them (--fix)
     unsafe: bool = False

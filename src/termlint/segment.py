@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from termlint import prefilter
 from termlint.markdown import OBJ, Block
@@ -39,8 +39,7 @@ _END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     block: Block
     start: int
     end: int
@@ -301,8 +300,7 @@ class Document:
         return base + sentence.start, base + sentence.end
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """A match in one block; `start`/`end` index the block's text."""
 
     block: Block

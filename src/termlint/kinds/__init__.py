@@ -21,8 +21,8 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from types import ModuleType
-from typing import TYPE_CHECKING, Any, Protocol
+from types import MappingProxyType, ModuleType
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     import re
@@ -52,14 +52,13 @@ class PackContext:
     subfields: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """A problem a kind found: a span of one block's prose text, plus message fields."""
 
     block: Block
     start: int  # offsets into block.text, end exclusive
     end: int
-    fields: Mapping[str, str] = field(default_factory=dict)
+    fields: Mapping[str, str] = MappingProxyType({})
     replacement: str | None = None  # a fix, when the kind offers one
     severity: str | None = None  # overrides the rule's severity (e.g. document-level findings)
     message: str | None = None  # a message template used instead of the rule's

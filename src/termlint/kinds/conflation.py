@@ -15,7 +15,7 @@ import re
 import string
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from termlint import regexcache
 from termlint.kinds import Hit, OptionError, PackContext
@@ -212,8 +212,7 @@ def _joined(options: Options, shape: str, construction: re.Match[str]) -> tuple[
     return None if other is None else (side, other)
 
 
-@dataclass(frozen=True)
-class _Cues:
+class _Cues(NamedTuple):
     """A sentence's cues, found once however many constructions the sentence holds."""
 
     contrast: bool  # a plain contrast cue anywhere

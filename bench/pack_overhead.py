@@ -5,6 +5,10 @@ pack and with an empty pack (same parse, no rules), median of several runs, and 
 
 Times are the minimum over --runs (the least disturbed run), medians shown beside.
 
+The target (at most 1.5x) is judged on the whole run a writer waits for, `termlint draft.md`
+on the web copy; the in-process lines (lint alone, full pack against the bare parse an empty pack
+leaves) show where the time goes, for information.
+
 Two drafts:
 - "web copy": the four web-copy seed texts of ../shared/seeds (001-004, about 3,300 words of
   real health copy), read at run time, never copied; skipped when ../shared is absent. This is
@@ -129,14 +133,16 @@ def main() -> int:
     if real is None:
         print("web copy: skipped (../shared/seeds is absent)")
     else:
-        ratio = measure("web copy", real, pack, args.runs)
+        measure("web copy", real, pack, args.runs)
     measure("dense", build_draft(pack, args.words), pack, args.runs)
-    if real is not None:
-        measure_cli(real, max(5, args.runs // 4))
     if real is None:
         return 0
+    ratio = measure_cli(real, max(5, args.runs // 4))
+    # The target is judged on what a writer waits for: `termlint draft.md`, start to end. The
+    # in-process lines above show where that time goes (the rules against the bare parse).
     verdict = "met" if ratio <= TARGET_RATIO else "NOT met"
-    print(f"target: web copy ratio <= {TARGET_RATIO}: {verdict}")
+    print(f"target: `termlint draft.md` on the web copy, full pack <= {TARGET_RATIO}x empty "
+          f"pack: {verdict}")
     return 0 if ratio <= TARGET_RATIO else 1
 
 

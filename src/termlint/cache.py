@@ -48,6 +48,7 @@ class Cache:
         data = json.dumps([dataclasses.asdict(f) for f in findings]).encode()
         keep_file(self.root, self._name(key), data)
 
+
 def keep_file(root: str, name: str, data: bytes) -> None:
     """Write the file `name` of the cache folder `root` atomically (a temporary file renamed
     over it), so a run sharing the folder never reads half a file. Cannot write: no error, just

@@ -86,7 +86,6 @@ def _is_prefix_table(table: object) -> bool:
 
 
 def _key(path: str, text: str) -> bytes:
-
     digest = hashlib.sha256()
     for part in (_TAG, code_version().encode(), path.encode("utf-8", "surrogatepass"),
                  text.encode("utf-8", "surrogatepass")):

@@ -117,6 +117,11 @@ def small_file(work: Path, runs: int) -> tuple[float, float]:
     return statistics.median(times), statistics.median(imports)
 
 
+def print_small(one_file: float, import_md: float) -> None:
+    print(f"one small file, just edited: {one_file * 1000:.0f} ms; `import markdown_it`: "
+          f"{import_md * 1000:.0f} ms ({one_file / import_md:.2f}x)")
+
+
 def measure(folder: Path, runs: int, work: Path) -> dict[str, float]:
     termlint = [sys.executable, "-m", "termlint", "-q", "--exit-zero"]
     floor = timed([sys.executable, "-c", FLOOR, str(folder)], work, runs)
@@ -136,9 +141,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.small:
         with tempfile.TemporaryDirectory() as tmp:
-            one_file, import_md = small_file(Path(tmp), args.runs)
-        print(f"one small file, just edited: {one_file * 1000:.0f} ms; `import markdown_it`: "
-              f"{import_md * 1000:.0f} ms ({one_file / import_md:.2f}x)")
+            print_small(*small_file(Path(tmp), args.runs))
         return 0
     if not CORPUS.is_dir():
         print(f"skipped: {CORPUS} is absent")
@@ -167,8 +170,7 @@ def main() -> int:
     print(f"\npeak RSS of any run: {rss:.0f} MB")
     print(f"one 0.3 MB file: {base:.2f} s; ten times that text in one file: {tenfold:.2f} s "
           f"({tenfold / base:.1f}x)")
-    print(f"one small file, just edited: {one_file * 1000:.0f} ms; `import markdown_it`: "
-          f"{import_md * 1000:.0f} ms ({one_file / import_md:.2f}x)")
+    print_small(one_file, import_md)
     for tool in ("textlint", "proselint", "vale"):
         print(f"{tool}: {'installed, not yet compared' if shutil.which(tool) else 'not installed'}")
     return 0

@@ -18,12 +18,17 @@ SECOND_RULE = """\
 """
 
 
-def lint(tmp_path: Path, text: str) -> list[tuple[str, int]]:
+def findings(tmp_path: Path, text: str, *options: str) -> list[dict]:
+    """The JSON findings of `text` linted with the two test rules."""
     rules = write_rules(tmp_path, WORD_RULE + SECOND_RULE)
     doc = tmp_path / "a.md"
     doc.write_text(text, encoding="utf-8")
-    _, data = run_json("--rules", rules, doc)
-    return [(f["rule"], f["line"]) for f in data["findings"]]
+    _, data = run_json("--rules", rules, *options, doc)
+    return data["findings"]  # type: ignore[no-any-return]
+
+
+def lint(tmp_path: Path, text: str) -> list[tuple[str, int]]:
+    return [(f["rule"], f["line"]) for f in findings(tmp_path, text)]
 
 
 def test_disable_enable_range_for_one_rule(tmp_path: Path) -> None:
@@ -70,20 +75,15 @@ def test_unused_and_unknown_directives_are_reported(tmp_path: Path) -> None:
         "<!-- termlint-disable-next-line XX999 -->\n"
         "nothing\n"
     )
-    rules = write_rules(tmp_path, WORD_RULE + SECOND_RULE)
-    doc = tmp_path / "a.md"
-    doc.write_text(text, encoding="utf-8")
-    _, data = run_json("--rules", rules, doc)
-    found = [(f["rule"], f["line"], f["column"], f["severity"]) for f in data["findings"]]
-    assert found == [
+    found = findings(tmp_path, text)
+    assert [(f["rule"], f["line"], f["column"], f["severity"]) for f in found] == [
         ("TL001", 1, 1, "info"),
         ("TW001", 3, 1, "warning"),
         ("TL002", 5, 1, "info"),  # unknown, so not also reported as unused
     ]
-    assert data["findings"][0]["match"] == "<!-- termlint-disable TW002 -->"
+    assert found[0]["match"] == "<!-- termlint-disable TW002 -->"
     # Reports about directives can themselves be ignored like any rule.
-    _, data = run_json("--rules", rules, "--ignore", "TL", doc)
-    assert [f["rule"] for f in data["findings"]] == ["TW001"]
+    assert [f["rule"] for f in findings(tmp_path, text, "--ignore", "TL")] == ["TW001"]
 
 
 def test_directives_inside_code_are_not_directives(tmp_path: Path) -> None:
@@ -109,11 +109,7 @@ def test_words_that_are_not_ids_never_widen_a_directive(tmp_path: Path) -> None:
         "<!-- termlint-disable-nextline TW001 -->\n"
         "precision medicine\n"
     )
-    rules = write_rules(tmp_path, WORD_RULE + SECOND_RULE)
-    doc = tmp_path / "a.md"
-    doc.write_text(text, encoding="utf-8")
-    _, data = run_json("--rules", rules, doc)
-    found = [(f["rule"], f["line"]) for f in data["findings"]]
+    found = lint(tmp_path, text)
     # The misspelt directive is no directive; the one with stray words is reported and
     # suppresses nothing it does not name.
     assert ("TW001", 3) in found and ("TW002", 3) in found and ("TW001", 6) in found

@@ -8,10 +8,10 @@ regex engine's compiled code of each pattern and the literal prefixes the prefil
 from them, so a kept pack needs neither parsing nor compiling.
 
 The entry is a pickle, and a cache folder sits in the writer's working tree, where anybody's
-files can be: so unpickling builds only termlint's own data classes and the two constructors
-below, never any other callable (a crafted file is just a miss). One file per rules file path,
-so editing a rules file replaces its entry instead of piling up new ones; written atomically,
-so two runs can share the folder.
+files can be: so unpickling builds only termlint's own data classes, compiled patterns
+(regexcache.from_code) and read-only mappings, never any other callable (a crafted file is
+just a miss). One file per rules file path, so editing a rules file replaces its entry instead
+of piling up new ones; written atomically, so two runs can share the folder.
 """
 
 from __future__ import annotations
@@ -97,10 +97,6 @@ def _key(path: str, text: str) -> bytes:
 # --- pickling ------------------------------------------------------------------------------
 
 
-def _pattern(pattern: str, flags: int, code: regexcache.Entry | None) -> re.Pattern[str]:
-    return regexcache.from_code(pattern, flags, code)
-
-
 def _proxy(items: dict[Any, Any]) -> MappingProxyType[Any, Any]:
     return MappingProxyType(items)
 
@@ -117,7 +113,7 @@ class _Pickler(pickle.Pickler):
             if key not in self._args:  # one copy of the (large) code per pattern
                 self._args[key] = (obj.pattern, obj.flags, regexcache.code_of(obj))
                 self.prefixes.update(prefilter.prefixes_of(obj))
-            return _pattern, self._args[key]
+            return regexcache.from_code, self._args[key]
         if isinstance(obj, MappingProxyType):
             return _proxy, (dict(obj),)
         return NotImplemented
@@ -128,7 +124,7 @@ class _Unpickler(pickle.Unpickler):
         # Importing a termlint module has no effect, except for __main__ (it runs the CLI).
         ours = module.startswith("termlint.") and module != "termlint.__main__"
         found = super().find_class(module, name) if ours else None
-        if found is _pattern or found is _proxy or (isinstance(found, type) and (
+        if found is regexcache.from_code or found is _proxy or (isinstance(found, type) and (
                 dataclasses.is_dataclass(found) or issubclass(found, enum.Enum))):
             return found
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a kept pack")

@@ -21,6 +21,7 @@ from termlint.findings import FileError, Finding, Severity
 from termlint.packs import Pack, RulesError, load_packs
 
 if TYPE_CHECKING:
+    from termlint.configcache import KeptSettings
     from termlint.linter import Linter
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -113,7 +114,8 @@ class Settings:
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
-        self._explicit = load_config(Path(args.config)) if args.config else None
+        self._kept = self._kept_settings(args)
+        self._explicit = load_config(Path(args.config), self._kept) if args.config else None
         self._linters: dict[Path | None, Linter | RulesError] = {}
 
     def config_for(self, path: str) -> Config:
@@ -121,10 +123,21 @@ class Settings:
             config = self._explicit
         else:
             # find_config takes a file's folder itself; stdin is configured from where we run.
-            config = find_config(Path(path) if path != "-" else Path.cwd())
+            config = find_config(Path(path) if path != "-" else Path.cwd(), self._kept)
         if self.args.rules:
             config = replace(config, rules=tuple(self._cli_rules()))
         return config
+
+    @staticmethod
+    def _kept_settings(args: argparse.Namespace) -> KeptSettings | None:
+        """Where configuration files' settings are kept: only for runs that lint (commands
+        that lint nothing leave no cache folder behind), and never with --no-cache."""
+        if args.no_cache or args.list_rules or args.explain or args.check_rules:
+            return None
+        from termlint.cache import DEFAULT_FOLDER
+        from termlint.configcache import KeptSettings
+
+        return KeptSettings(DEFAULT_FOLDER)
 
     def _cli_rules(self) -> list[str]:
         return [r if r.startswith("builtin:") else os.path.abspath(r) for r in self.args.rules]

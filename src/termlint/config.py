@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from termlint.findings import Severity
 from termlint.packs import BUILTIN_PREFIX, SEVERITIES
@@ -29,6 +29,9 @@ from termlint.yamldoc import (
     line_of,
     read_data_file,
 )
+
+if TYPE_CHECKING:
+    from termlint.configcache import KeptSettings
 
 CONFIG_NAME = ".termlint.yaml"
 PYPROJECT_NAME = "pyproject.toml"
@@ -86,8 +89,9 @@ def clear_cache() -> None:
     _found.clear()
 
 
-def find_config(start: Path) -> Config:
-    """The configuration for a file or folder: the nearest one above it, else the defaults."""
+def find_config(start: Path, kept: KeptSettings | None = None) -> Config:
+    """The configuration for a file or folder: the nearest one above it, else the defaults.
+    `kept`: where settings read by earlier runs are kept (see termlint.configcache)."""
     folder = Path(os.path.abspath(start))
     if folder.is_file():
         folder = folder.parent
@@ -98,7 +102,7 @@ def find_config(start: Path) -> Config:
             config = _found[candidate]
             break
         visited.append(candidate)
-        config = _config_in(candidate)
+        config = _config_in(candidate, kept)
         if config is not None:
             break
     if config is None:
@@ -108,28 +112,40 @@ def find_config(start: Path) -> Config:
     return config
 
 
-def _config_in(folder: Path) -> Config | None:
+def _config_in(folder: Path, kept: KeptSettings | None) -> Config | None:
     yaml_path = folder / CONFIG_NAME
     if yaml_path.is_file():
-        return load_config(yaml_path)
+        return load_config(yaml_path, kept)
     pyproject = folder / PYPROJECT_NAME
     if pyproject.is_file():
-        entries = _toml_entries(pyproject, _read(pyproject), required=False)
+        entries = _entries(pyproject, _read(pyproject), False, kept)
         if entries is not None:
             return _build(pyproject, entries)
     return None
 
 
-def load_config(path: Path) -> Config:
+def load_config(path: Path, kept: KeptSettings | None = None) -> Config:
     """Read one configuration file given explicitly: a .yaml file or a pyproject.toml."""
     path = Path(os.path.abspath(path))
-    text = _read(path)
+    entries = _entries(path, _read(path), True, kept)
+    assert entries is not None  # required=True raises instead
+    return _build(path, entries)
+
+
+def _entries(path: Path, text: str, required: bool, kept: KeptSettings | None) -> Entries | None:
+    """The settings in a file's text; None for a pyproject.toml without [tool.termlint]
+    (unless `required`, when that is an error)."""
+    if kept is not None:
+        found, entries = kept.get(str(path), text)
+        if found and (entries is not None or not required):
+            return entries
     if path.suffix == ".toml":
-        entries = _toml_entries(path, text, required=True)
-        assert entries is not None  # required=True raises instead
+        entries = _toml_entries(path, text, required)
     else:
         entries = _yaml_entries(path, text)
-    return _build(path, entries)
+    if kept is not None:
+        kept.put(str(path), text, entries)
+    return entries
 
 
 def _read(path: Path) -> str:

@@ -10,10 +10,11 @@ compare like with like):
 - the same on a *dense* corpus: every file with one of bench/accuracy's passages woven in, so
   every file has term mentions;
 - peak memory (RSS) of the largest run, time on one 0.3 MB file against one ten times larger,
-  and `termlint draft.md` on one just-edited small file (the pre-commit case: the cache folder
-  exists, the findings of the edited draft do not) against `python -c "import markdown_it"`,
-  medians of 20 runs of each, alternating (--small: only this).
-Needs ../shared/corpus/ (skips with a message when it is absent).
+  and `termlint draft.md` on a just-edited draft (the pre-commit case: the cache folder exists,
+  the findings of the edited draft do not) against `python -c "import markdown_it"`, medians
+  of 20 runs of each, alternating (--small: only this): a small draft (target <= 1.5x) and the
+  five seed texts joined, ~3,800 words (target <= 2x), each with and without a .termlint.yaml.
+Needs ../shared/corpus/ (skips with a message when it is absent) and ../shared/seeds/.
 """
 
 from __future__ import annotations
@@ -94,15 +95,20 @@ def linearity(dense: Path, work: Path, runs: int) -> tuple[float, float]:
     return times[0], times[1]
 
 
-def small_file(work: Path, runs: int) -> tuple[float, float]:
+SEEDS = ROOT.parent / "shared" / "seeds"
+CONFIG = "select: [PM, TL]\nfail-on: warning\n"  # a typical .termlint.yaml
+
+
+def just_edited(work: Path, text: str, runs: int, config: bool) -> tuple[float, float]:
     """The pre-commit case: `termlint draft.md` in a repository where termlint ran before (its
-    cache folder exists), on a draft just edited (so its findings are not cached); and
-    `python -c "import markdown_it"`. Medians of at least 20 runs each, the two alternating,
-    so a slower or faster spell of the machine affects both alike."""
-    repo = work / "repo"
+    cache folder exists), on a draft just edited (so its findings are not cached), with or
+    without a `.termlint.yaml`; and `python -c "import markdown_it"`. Medians of at least 20
+    runs each, the two alternating, so a slower or faster spell of the machine affects both."""
+    repo = work / f"repo-{len(text)}-{config}"
     repo.mkdir()
+    if config:
+        (repo / ".termlint.yaml").write_text(CONFIG, encoding="utf-8")
     draft = repo / "draft.md"
-    text = (ROOT / "examples" / "clean.md").read_text("utf-8")
     command = [sys.executable, "-m", "termlint", "draft.md"]
     draft.write_text(text, encoding="utf-8")
     subprocess.run(command, cwd=repo, env=ENV, capture_output=True, check=False)
@@ -117,9 +123,31 @@ def small_file(work: Path, runs: int) -> tuple[float, float]:
     return statistics.median(times), statistics.median(imports)
 
 
-def print_small(one_file: float, import_md: float) -> None:
-    print(f"one small file, just edited: {one_file * 1000:.0f} ms; `import markdown_it`: "
-          f"{import_md * 1000:.0f} ms ({one_file / import_md:.2f}x)")
+def drafts() -> list[tuple[str, str, float]]:
+    """(name, text, target ratio) of the just-edited drafts: a small clean one, and the five
+    seed texts joined (about 3,800 words with dozens of findings) when ../shared is there."""
+    found = [("small draft (examples/clean.md)",
+              (ROOT / "examples" / "clean.md").read_text("utf-8"), 1.5)]
+    if SEEDS.is_dir():
+        text = "\n\n".join(p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt")))
+        found.append((f"seeds joined ({len(text.split()):,} words)", text, 2.0))
+    else:
+        print(f"skipped the seed draft: {SEEDS} is absent")
+    return found
+
+
+def edited_drafts(work: Path, runs: int) -> list[str]:
+    """One line per draft, with and without a .termlint.yaml, against its target."""
+    lines = []
+    for name, text, target in drafts():
+        for config in (False, True):
+            took, import_md = just_edited(work, text, runs, config)
+            ratio = took / import_md
+            lines.append(
+                f"just-edited {name}, {'with' if config else 'no'} .termlint.yaml: "
+                f"{took * 1000:.0f} ms; `import markdown_it`: {import_md * 1000:.0f} ms "
+                f"({ratio:.2f}x; target <= {target}x: {'met' if ratio <= target else 'NOT met'})")
+    return lines
 
 
 def measure(folder: Path, runs: int, work: Path) -> dict[str, float]:
@@ -137,11 +165,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--limit", type=int, default=None, help="only the first N files")
-    parser.add_argument("--small", action="store_true", help="only the one-small-file case")
+    parser.add_argument("--small", action="store_true",
+                        help="only the just-edited drafts (the pre-commit case)")
     args = parser.parse_args()
     if args.small:
         with tempfile.TemporaryDirectory() as tmp:
-            print_small(*small_file(Path(tmp), args.runs))
+            print("\n".join(edited_drafts(Path(tmp), args.runs)))
         return 0
     if not CORPUS.is_dir():
         print(f"skipped: {CORPUS} is absent")
@@ -157,7 +186,7 @@ def main() -> int:
             rows.append((name, files, size, m))
         rss = peak_rss_mb()
         base, tenfold = linearity(work / "dense", work, args.runs)
-        one_file, import_md = small_file(work, args.runs)
+        edited = edited_drafts(work, args.runs)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     print(f"median of {args.runs} runs; {cores} cores; Python {sys.version.split()[0]}")
     print("| corpus | files | MB | parse floor | --jobs 1 cold | all cores cold | warm |")
@@ -170,7 +199,7 @@ def main() -> int:
     print(f"\npeak RSS of any run: {rss:.0f} MB")
     print(f"one 0.3 MB file: {base:.2f} s; ten times that text in one file: {tenfold:.2f} s "
           f"({tenfold / base:.1f}x)")
-    print_small(one_file, import_md)
+    print("\n".join(edited))
     for tool in ("textlint", "proselint", "vale"):
         print(f"{tool}: {'installed, not yet compared' if shutil.which(tool) else 'not installed'}")
     return 0

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from termlint import budget, markdown, prefilter
@@ -59,10 +58,9 @@ class LintFailed(Exception):
         self.error = error
 
 
-@dataclass
-class FileResult:
+class FileResult(NamedTuple):
     path: str
-    findings: list[Finding] = field(default_factory=list)
+    findings: Sequence[Finding] = ()
     error: FileError | None = None
 
 

@@ -22,7 +22,6 @@ import functools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -72,8 +71,7 @@ _URL_TAIL = ".,;:!?'\"*_"
 _BRACKETS = {")": "(", "]": "[", "}": "{", ">": "<"}
 
 
-@dataclass
-class Block:
+class Block(NamedTuple):
     kind: str  # "paragraph" | "heading" | "table_cell"
     text: str  # the prose of one inline token
     runs: tuple[Run, ...]  # increasing, covering every char of text
@@ -91,19 +89,17 @@ class Block:
         return _source_at(first, start), _source_after(last, end - 1)
 
 
-@dataclass
-class Comment:
+class Comment(NamedTuple):
     text: str  # the whole comment, `<!--` and `-->` included
     start: int
     end: int
 
 
-@dataclass
-class Parsed:
+class Parsed(NamedTuple):
     blocks: list[Block]
     comments: list[Comment]
     # Where prose could not be aligned and was left out, as "line N: reason" (1-based lines).
-    dropped: list[str] = field(default_factory=list)
+    dropped: list[str]
 
 
 def _source_at(run: Run, offset: int) -> int:

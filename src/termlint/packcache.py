@@ -125,6 +125,12 @@ class _Unpickler(pickle.Unpickler):
         ours = module.startswith("termlint.") and module != "termlint.__main__"
         found = super().find_class(module, name) if ours else None
         if found is regexcache.from_code or found is _proxy or (isinstance(found, type) and (
-                dataclasses.is_dataclass(found) or issubclass(found, enum.Enum))):
+                dataclasses.is_dataclass(found) or issubclass(found, enum.Enum)
+                or _is_named_tuple(found))):
             return found
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a kept pack")
+
+
+def _is_named_tuple(cls: type) -> bool:
+    """A NamedTuple class: building one only builds a tuple of the values given."""
+    return issubclass(cls, tuple) and isinstance(getattr(cls, "_fields", None), tuple)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from termlint.cache import Cache
@@ -25,10 +24,9 @@ class Mode(NamedTuple):
     cache: Cache | None = None
 
 
-@dataclass
-class Outcome:
+class Outcome(NamedTuple):
     path: str
-    findings: list[Finding] = field(default_factory=list)
+    findings: Sequence[Finding] = ()
     error: FileError | None = None
     fixed: int = 0
     diff: str = ""

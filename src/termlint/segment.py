@@ -9,7 +9,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple, TypeVar
 
@@ -82,22 +81,17 @@ def sentences(block: Block) -> list[Sentence]:
     return result or [Sentence(block, 0, len(text))]
 
 
-@dataclass
 class Document:
-    source: Source
-    blocks: list[Block]
-    _index: dict[int, int] = field(default_factory=dict, repr=False)
-    _memo: dict[tuple[str, int], list[Found]] = field(default_factory=dict, repr=False)
-    _starts_memo: dict[tuple[str, int], list[int] | None] = field(default_factory=dict,
-                                                                  repr=False)
-    _grouped: dict[tuple[str, int], dict[tuple[int, int], list[Found]]] = field(
-        default_factory=dict, repr=False)
-    _values: dict[object, object] = field(default_factory=dict, repr=False)
-    _sentences: dict[int, list[Sentence]] = field(default_factory=dict, repr=False)
-    _sentence_ends: dict[int, list[int]] = field(default_factory=dict, repr=False)
-
-    def __post_init__(self) -> None:
-        self._index = {id(block): i for i, block in enumerate(self.blocks)}
+    def __init__(self, source: Source, blocks: list[Block]) -> None:
+        self.source = source
+        self.blocks = blocks
+        self._index = {id(block): i for i, block in enumerate(blocks)}
+        self._memo: dict[tuple[str, int], list[Found]] = {}
+        self._starts_memo: dict[tuple[str, int], list[int] | None] = {}
+        self._grouped: dict[tuple[str, int], dict[tuple[int, int], list[Found]]] = {}
+        self._values: dict[object, object] = {}
+        self._sentences: dict[int, list[Sentence]] = {}
+        self._sentence_ends: dict[int, list[int]] = {}
 
     def sentences_of(self, index: int) -> list[Sentence]:
         """Sentences of the block at `index` (segmented on first use: most are never asked)."""

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from termlint import regexcache
 from termlint.kinds import Hit, OptionError, PackContext
@@ -46,8 +45,7 @@ PLACEHOLDERS = frozenset({"match", "term"})
 STAND_IN_WORDS = 6
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     family: re.Pattern[str]
     predicates: re.Pattern[str]
     aims: re.Pattern[str] | None

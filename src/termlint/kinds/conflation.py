@@ -14,7 +14,6 @@ import bisect
 import re
 import string
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from termlint import regexcache
@@ -63,8 +62,7 @@ DEFAULT_DOCUMENT_MESSAGE = (
 )
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     constructions: re.Pattern[str]  # every construction, both ways round, over skeletons
     tags: tuple[str, ...]  # group-name suffixes, one per construction
     tokens: Tokens

@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from termlint import regexcache
 from termlint.kinds import OptionError, PackContext
@@ -107,8 +107,7 @@ def family_pattern(
 # --- skeletons ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Tokens:
+class Tokens(NamedTuple):
     """How family mentions become skeleton tokens, for one pack."""
 
     families: tuple[str, ...]
@@ -140,22 +139,20 @@ def tokens_for(pack: PackContext) -> Tokens:
 _WHITE = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
 class Skeleton:
-    text: str
-    # (skeleton offset, source start, source end) of every one-character stand-in: the
-    # tokens, and the single spaces that stand for longer runs of white space
-    stand_ins: tuple[tuple[int, int, int], ...]
-    # Running totals, so that mapping an offset back is a binary search even in a huge sentence.
-    _positions: list[int] = field(init=False, repr=False, compare=False)
-    _extra: list[int] = field(init=False, repr=False, compare=False)
+    __slots__ = ("_extra", "_positions", "stand_ins", "text")
 
-    def __post_init__(self) -> None:
+    def __init__(self, text: str, stand_ins: tuple[tuple[int, int, int], ...]) -> None:
+        self.text = text
+        # (skeleton offset, source start, source end) of every one-character stand-in: the
+        # tokens, and the single spaces that stand for longer runs of white space
+        self.stand_ins = stand_ins
+        # Running totals, so mapping an offset back is a binary search even in a huge sentence.
         extra = [0]
-        for _, start, stop in self.stand_ins:
+        for _, start, stop in stand_ins:
             extra.append(extra[-1] + stop - start - 1)
-        object.__setattr__(self, "_positions", [position for position, _, _ in self.stand_ins])
-        object.__setattr__(self, "_extra", extra)
+        self._positions = [position for position, _, _ in stand_ins]
+        self._extra = extra
 
     def source(self, offset: int) -> int:
         """The text offset of a skeleton offset (a start or an end)."""

@@ -9,7 +9,6 @@ is just a miss. The folder holds a `.gitignore` so it is never committed by acci
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
 import hashlib
 import json
@@ -45,7 +44,7 @@ class Cache:
             return None
 
     def put(self, key: str, findings: list[Finding]) -> None:
-        data = json.dumps([dataclasses.asdict(f) for f in findings]).encode()
+        data = json.dumps([_plain(f) for f in findings]).encode()
         keep_file(self.root, self._name(key), data)
 
 
@@ -90,6 +89,11 @@ def code_version() -> str:
             info = os.stat(os.path.join(folder, name))
             stamp.update(f"{name}:{info.st_size}:{info.st_mtime_ns}".encode())
     return stamp.hexdigest()
+
+
+def _plain(finding: Finding) -> dict[str, object]:
+    fix = finding.fix
+    return {**finding._asdict(), "fix": None if fix is None else fix._asdict()}
 
 
 def _finding(item: dict[str, object]) -> Finding:

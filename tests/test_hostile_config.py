@@ -48,12 +48,16 @@ def test_alias_bomb_in_a_config_file(tmp_path: Path) -> None:
     "x: " + "[" * 50_000 + "]" * 50_000,
     "rules:\n" + "".join("  " * i + "- \n" for i in range(2_000)),
     "x: " + "{a: " * 5_000 + "1" + "}" * 5_000,
-])
+], ids=["flow-lists", "block-lists", "flow-mappings"])  # short ids: pytest puts the id in an
+# environment variable of the subprocess, and a 4 MB one exceeds the OS limit (pytest 8.0)
 def test_deep_nesting_is_refused_not_a_crash(tmp_path: Path, body: str) -> None:
     rules = tmp_path / "deep.yaml"
     rules.write_text("version: 1\n" + body + "\n")
     message = refused(tmp_path, "--rules", rules)
-    assert message.startswith(f"{rules}:") and message.endswith("nested deeper than 100 levels")
+    # Either termlint's own depth check or the YAML library's (PyYAML 6.0.4 and later refuse
+    # deep flow nesting themselves) may come first: the behaviour is what counts, one line
+    # naming the file and saying why, not one version's words.
+    assert message.startswith(f"{rules}:") and "nest" in message.lower()
 
 
 def test_deep_toml_in_pyproject_is_refused(tmp_path: Path) -> None:

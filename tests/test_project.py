@@ -36,6 +36,28 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert out == readme_commands()[1]
 
 
+def test_ci_runs_it_again_on_the_lowest_versions_allowed(tmp_path: Path) -> None:
+    import tomllib
+
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert 'PIP_CONSTRAINT="$constraints"' in script and script.count('eval "$test_command"') == 2
+    lowest = ROOT / ".ci" / "lowest-constraints.py"
+    pins = subprocess.run([sys.executable, lowest], cwd=ROOT, capture_output=True, text=True,
+                          check=True).stdout.splitlines()
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    direct = [*project["dependencies"], *project["optional-dependencies"]["test"]]
+    assert len(pins) == len(direct)
+    for pin, requirement in zip(pins, direct, strict=True):
+        name, floor = re.match(r"([\w.-]+)\s*>=\s*([\w.]+)", requirement).groups()  # type: ignore[union-attr]
+        assert pin.split(";")[0] == f"{name}=={floor}"
+    # A range with no floor has no lowest version anyone tested: refused.
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\ndependencies = ["pyyaml"]\n[project.optional-dependencies]\ntest = []\n')
+    refused = subprocess.run([sys.executable, lowest], cwd=tmp_path, capture_output=True,
+                             text=True, check=False)
+    assert refused.returncode != 0 and "lower bound" in refused.stderr
+
+
 def test_docs_rules_md_is_current() -> None:
     generated = run_termlint("--list-rules", "--format", "markdown", cwd=ROOT)
     assert generated.returncode == 0

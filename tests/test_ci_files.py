@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -33,3 +37,74 @@ def test_documented_workflow_is_valid() -> None:
     (step,) = [s for s in workflow["jobs"]["termlint"]["steps"] if "termlint" in s.get("uses", "")]
     assert set(step["with"]) <= set(yaml.safe_load(
         (ROOT / "action.yml").read_text(encoding="utf-8"))["inputs"])
+
+
+# --- the action's shell steps, run for real ------------------------------------------------------
+
+
+def action_step(name: str) -> str:
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    (step,) = [s for s in action["runs"]["steps"] if s["name"] == name]
+    return step["run"]
+
+
+def test_action_has_the_inputs_a_workflow_needs() -> None:
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert set(action["inputs"]) >= {"config", "baseline", "args", "extend-rules",
+                                     "python-version"}
+    assert "version" not in action["inputs"]  # no release of ours on the package index to pick
+
+
+def test_action_says_so_when_python3_is_missing(tmp_path: Path) -> None:
+    bare = tmp_path / "bin"
+    bare.mkdir()
+    done = subprocess.run(["/bin/bash", "-c", action_step("Install termlint")],
+                          env={"PATH": str(bare), "RUNNER_TEMP": str(tmp_path)},
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 1
+    assert done.stdout.startswith("::error title=termlint::python3 was not found")
+    assert "setup-python" in done.stdout
+
+
+@pytest.mark.slow
+def test_action_installs_termlint_from_its_own_checkout(tmp_path: Path) -> None:
+    github_path = tmp_path / "github_path"
+    done = subprocess.run(["bash", "-c", action_step("Install termlint")], capture_output=True,
+                          text=True, check=False, timeout=600,
+                          env={**os.environ, "GITHUB_ACTION_PATH": str(ROOT),
+                               "RUNNER_TEMP": str(tmp_path), "GITHUB_PATH": str(github_path)})
+    if done.returncode != 0 and "No matching distribution" in done.stderr:
+        pytest.skip("no package index to fetch the build backend from")
+    assert done.returncode == 0, done.stderr
+    (added,) = github_path.read_text().splitlines()
+    version = subprocess.run([Path(added) / "termlint", "--version"], capture_output=True,
+                             text=True, check=True)
+    assert version.stdout.startswith("termlint ")
+
+
+def test_action_run_step_quotes_paths_and_splits_args(tmp_path: Path) -> None:
+    # termlint on PATH as the install step leaves it: here, this checkout's code.
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    wrapper = bin_dir / "termlint"
+    wrapper.write_text(f'#!/bin/sh\nPYTHONPATH="{ROOT / "src"}" exec "{sys.executable}" '
+                       f'-m termlint "$@"\n')
+    wrapper.chmod(0o755)
+    (bin_dir / "python3").symlink_to(sys.executable)
+    repo = tmp_path / "repo"
+    drafts = repo / "My Drafts"
+    drafts.mkdir(parents=True)
+    (drafts / "a.md").write_text("Precision medicine, also known as personalized medicine.\n")
+    (repo / "-odd.md").write_text("A groundbreaking idea.\n")
+    env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "TERMLINT_PATHS": "My Drafts\n\n-odd.md\n",
+           "TERMLINT_FAIL_ON": "warning", "TERMLINT_ARGS": "--select 'PM1, PM4' --no-cache",
+           **{f"TERMLINT_{k}": "" for k in ("RULES", "EXTEND_RULES", "CONFIG", "BASELINE",
+                                            "DIFF_BASE")}}
+    done = subprocess.run(["bash", "-c", action_step("Run termlint")], cwd=repo, env=env,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 1, done.stderr
+    lines = done.stdout.splitlines()
+    assert any(line.startswith("::warning file=My Drafts/a.md,line=1,") and "PM101" in line
+               for line in lines), done.stdout
+    assert any(line.startswith("::notice file=-odd.md,") and "PM401" in line for line in lines)
+    assert all(" PM2" not in line for line in lines)  # --select applied

@@ -58,6 +58,18 @@ def test_ci_runs_it_again_on_the_lowest_versions_allowed(tmp_path: Path) -> None
     assert refused.returncode != 0 and "lower bound" in refused.stderr
 
 
+def test_no_doc_installs_termlint_from_the_package_index() -> None:
+    """`termlint` on the index is another project: every install points at this repository."""
+    from_index = re.compile(r"pip install(?: -\S+)* ['\"]?termlint(?:==|['\"]?(?:\s|$))")
+    files = [ROOT / "README.md", ROOT / "action.yml", ROOT / ".pre-commit-hooks.yaml",
+             *(ROOT / "docs").glob("*.md"), *(ROOT / "bench").glob("*.md")]
+    for path in files:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            assert not from_index.search(line), f"{path.name}:{number}: {line.strip()}"
+    assert from_index.search("  - run: pip install termlint")  # the check itself works
+    assert from_index.search('pip install --quiet "termlint==0.1"')
+
+
 def test_docs_rules_md_is_current() -> None:
     generated = run_termlint("--list-rules", "--format", "markdown", cwd=ROOT)
     assert generated.returncode == 0
@@ -85,7 +97,7 @@ def test_wheel_ships_the_bundled_packs(tmp_path: Path) -> None:
     if result.returncode != 0 and "No matching distribution" in result.stderr:
         pytest.skip("no package index to fetch the build backend from")
     assert result.returncode == 0, result.stderr
-    (wheel,) = tmp_path.glob("termlint-*.whl")
+    (wheel,) = tmp_path.glob("termlint_md-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     packs = sorted(p.name for p in (ROOT / "rules").glob("*.yaml"))
     assert sorted(n.rsplit("/", 1)[1] for n in names if n.startswith("termlint/rules/")) == packs

@@ -44,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("paths", nargs="*", metavar="PATH", help="files or folders to lint ('-' for stdin)")
     add("--rules", action="append", metavar="FILE",
         help="rules file or builtin:NAME (repeatable; replaces the configured rules)")
+    add("--extend-rules", action="append", metavar="FILE",
+        help="rules file or builtin:NAME added to the configured rules (repeatable)")
     add("--config", metavar="FILE", help="use this .termlint.yaml or pyproject.toml")
     add("--format", default="text",
         choices=["text", "json", "github", "sarif", "junit", "gitlab", "rdjson", "markdown"],
@@ -125,7 +127,10 @@ class Settings:
             # find_config takes a file's folder itself; stdin is configured from where we run.
             config = find_config(Path(path) if path != "-" else Path.cwd(), self._kept)
         if self.args.rules:
-            config = replace(config, rules=tuple(self._cli_rules()))
+            config = replace(config, rules=tuple(self._cli_rules(self.args.rules)))
+        if self.args.extend_rules:
+            config = replace(config, rules=(*config.rules,
+                                            *self._cli_rules(self.args.extend_rules)))
         return config
 
     @staticmethod
@@ -139,8 +144,9 @@ class Settings:
 
         return KeptSettings(DEFAULT_FOLDER)
 
-    def _cli_rules(self) -> list[str]:
-        return [r if r.startswith("builtin:") else os.path.abspath(r) for r in self.args.rules]
+    @staticmethod
+    def _cli_rules(specs: list[str]) -> list[str]:
+        return [r if r.startswith("builtin:") else os.path.abspath(r) for r in specs]
 
     def packs(self, config: Config) -> list[Pack]:
         if self.args.no_cache:

@@ -75,8 +75,8 @@ def test_quiet_statistics_and_forced_color(tmp_path: Path, rules: Path) -> None:
         (["--fail-on", "error"], 0),
         (["--fail-on", "info"], 1),
         (["--exit-zero"], 0),
-        (["--ignore", "TW"], 0),
-        (["--select", "XX"], 0),
+        (["--ignore", "TW"], 2),
+        (["--select", "XX"], 2),  # no rule left to run is an error, not a pass
     ],
 )
 def test_exit_codes(tmp_path: Path, rules: Path, args: list[str], expected: int) -> None:

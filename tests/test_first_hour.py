@@ -39,3 +39,50 @@ def test_pre_commit_examples_extend_rather_than_replace() -> None:
         text = (ROOT / name).read_text(encoding="utf-8")
         assert "--extend-rules" in text and "args: [--rules" not in text, name
     assert run_termlint("--help").stdout.count("--extend-rules") >= 1
+
+
+def test_a_named_file_is_linted_even_when_excluded(tmp_path: Path) -> None:
+    (tmp_path / ".termlint.yaml").write_text("exclude: ['drafts/**']\n")
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "a.md").write_text(CONFLATION)
+    (tmp_path / "b.md").write_text(CONFLATION)
+    _, walked = run_json(".", cwd=tmp_path)  # found in a folder: exclude applies
+    assert {f["path"] for f in walked["findings"]} == {"b.md"}
+    _, named = run_json("drafts/a.md", "b.md", cwd=tmp_path)  # named: linted
+    assert {f["path"] for f in named["findings"]} == {"drafts/a.md", "b.md"}
+    _, forced = run_json("--force-exclude", "drafts/a.md", "b.md", cwd=tmp_path)
+    assert {f["path"] for f in forced["findings"]} == {"b.md"}
+    assert forced["summary"]["files"] == 1
+
+
+def test_the_pre_commit_hooks_let_the_configuration_exclude() -> None:
+    import yaml
+
+    from conftest import ROOT
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert all("--force-exclude" in hook["entry"].split() for hook in hooks)
+
+
+def test_a_run_with_no_rule_to_run_says_so(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text(CONFLATION)
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("version: 1\nname: empty\nrules: []\n")
+    for args in (["--select", "XX"], ["--rules", empty], ["--ignore", "PM,TL"]):
+        result = run_termlint(*args, draft, cwd=tmp_path)
+        assert result.returncode == 2, (args, result)
+        assert result.stderr.strip().startswith("termlint: no rules to run"), args
+    assert run_termlint("--select", "PM401", draft, cwd=tmp_path).returncode == 0
+
+
+def test_the_summary_counts_files_with_problems(tmp_path: Path) -> None:
+    for name in ("a.md", "b.md", "c.md"):
+        (tmp_path / name).write_text("Plain prose.\n")
+    (tmp_path / "b.md").write_text(CONFLATION + "\n" + CONFLATION)
+    result = run_termlint(".", cwd=tmp_path)
+    assert result.stdout.splitlines()[-1] == (
+        "Found 2 problems (2 warnings) in 1 file (3 checked).")
+    _, data = run_json(".", cwd=tmp_path)
+    assert data["summary"]["files"] == 3  # JSON: files linted

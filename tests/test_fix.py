@@ -130,10 +130,14 @@ def test_fix_on_stdin_prints_the_fixed_text(tmp_path: Path, rules: Path) -> None
 
 
 def test_fix_on_stdin_echoes_input_it_does_not_lint(tmp_path: Path, rules: Path) -> None:
+    # Editors name the buffer's file; with --force-exclude the configuration's exclude wins.
     (tmp_path / ".termlint.yaml").write_text(f"rules: [{rules}]\nexclude: ['*.md']\n")
-    result = run_termlint("--fix", "-", "--stdin-filename", "c/z.md", stdin=TEXT.encode(),
-                          cwd=tmp_path)
+    result = run_termlint("--fix", "--force-exclude", "-", "--stdin-filename", "c/z.md",
+                          stdin=TEXT.encode(), cwd=tmp_path)
     assert result.stdout == TEXT
+    named = run_termlint("--fix", "-", "--stdin-filename", "c/z.md", stdin=TEXT.encode(),
+                         cwd=tmp_path)
+    assert named.stdout == TEXT.replace("Good medication compliance", "Good medication adherence")
 
 
 def test_diff_marks_a_last_line_without_newline(tmp_path: Path, rules: Path) -> None:

@@ -65,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     add("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
     add("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     add("--stdin-filename", metavar="PATH", help="path to report (and configure) stdin as")
+    add("--force-exclude", action="store_true",
+        help="apply the configuration's include/exclude to files named on the command line "
+        "too (for pre-commit and editors, which name every file)")
     add("--jobs", "-j", type=int, default=0, metavar="N",
         help="lint N files at a time (default 0: one per CPU, for runs of many files)")
     add("--timeout", type=float, default=None, metavar="SECONDS",
@@ -202,6 +205,13 @@ class Settings:
                  for r in linter.rules}
         return [*found.values(), *META_RULES]
 
+    def loaded_nothing(self) -> bool:
+        """Whether linters were built and none of them has a rule to run."""
+        from termlint.linter import Linter
+
+        built = [linter for linter in self._linters.values() if isinstance(linter, Linter)]
+        return bool(built) and not any(linter.rules for linter in built)
+
     def fail_on(self, config: Config) -> Severity:
         if self.args.fail_on:
             return Severity.parse(self.args.fail_on)
@@ -223,11 +233,14 @@ def lint_paths(settings: Settings, paths: Sequence[str]) -> Run:
 
     fail_on = run.fail_on
 
-    def linter_for(path: str) -> Linter | None:
-        """The linter for a file, or None after recording (once) why there is none."""
+    def linter_for(path: str, explicit: bool) -> Linter | None:
+        """The linter for a file, or None after recording (once) why there is none. A file
+        named on the command line is linted whatever include/exclude say, unless
+        --force-exclude; a file found in a folder always obeys them."""
         try:
             config = settings.config_for(path)
-            if path != "-" and not is_included(Path(path), config):
+            obeys = not explicit or settings.args.force_exclude
+            if path != "-" and obeys and not is_included(Path(path), config):
                 return None
             linter = settings.linter(config)
         except ConfigError as exc:
@@ -248,7 +261,7 @@ def lint_paths(settings: Settings, paths: Sequence[str]) -> Run:
             # Editors replace the buffer with what --fix prints: unless a fix is made below,
             # that must be the input, unchanged.
             run.stdin_text = data.decode("utf-8", errors="surrogateescape")
-        linter = linter_for(name)
+        linter = linter_for(name, explicit=True)
         if linter is not None:
             run.files = 1
             linter.skipping = False  # one file: see SKIP_MIN_FILES
@@ -286,7 +299,7 @@ def lint_paths(settings: Settings, paths: Sequence[str]) -> Run:
         if target.missing:
             run.errors.append(FileError(target.path, "no such file or directory"))
             continue
-        linter = linter_for(target.path)
+        linter = linter_for(target.path, target.explicit)
         if linter is None:
             continue
         if id(linter) not in slots:
@@ -367,6 +380,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"termlint: --diff-base {args.diff_base}: {exc}", file=sys.stderr)
             return EXIT_ERROR
     run = lint_paths(settings, args.paths or ["."])
+    if settings.loaded_nothing():
+        print("termlint: no rules to run: the rules files define none, or select/ignore "
+              "(options or configuration) leave none", file=sys.stderr)
+        return EXIT_ERROR
     if changed is not None:
         from termlint.gitdiff import keep
 

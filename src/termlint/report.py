@@ -64,7 +64,10 @@ def summary_line(report: Report) -> str:
     line = f"{fixed}Found {_plural(len(report.findings), 'problem')}"
     if parts:
         line += f" ({', '.join(parts)})"
-    line += f" in {_plural(report.files, 'file')}"
+    with_problems = len({f.path for f in report.findings})
+    line += f" in {_plural(with_problems, 'file')}"
+    if report.files != with_problems:
+        line += f" ({report.files} checked)"
     if report.errors:
         # Errors may be files that could not be read, or a rules or configuration file.
         line += f"; {_plural(len(report.errors), 'error')}"

@@ -86,3 +86,41 @@ def test_the_summary_counts_files_with_problems(tmp_path: Path) -> None:
         "Found 2 problems (2 warnings) in 1 file (3 checked).")
     _, data = run_json(".", cwd=tmp_path)
     assert data["summary"]["files"] == 3  # JSON: files linted
+
+
+SWAPS = """\
+  - id: SB001
+    name: use
+    kind: substitution
+    message: "Use '{replacement}'."
+    swap: {utilize: use}
+  - id: SB002
+    name: leverage
+    kind: substitution
+    message: "Use '{replacement}'."
+    swap: {leverage: use}
+    fix: unsafe
+"""
+
+
+def test_fixable_findings_are_marked_and_counted(tmp_path: Path) -> None:
+    rules = write_rules(tmp_path, SWAPS.replace("    message", "    severity: warning\n"
+                                                "    description: d\n    message"))
+    draft = tmp_path / "draft.md"
+    draft.write_text("We utilize it. We leverage it. We utilize more.\n")
+    lines = run_termlint("--rules", rules, draft).stdout.splitlines()
+    assert [line.split()[2:4] for line in lines[:3]] == [
+        ["SB001", "[*]"], ["SB002", "Use"], ["SB001", "[*]"]]
+    assert lines[-1] == "[*] 2 fixable with --fix (1 more with --unsafe-fixes)."
+    unsafe = run_termlint("--rules", rules, "--unsafe-fixes", draft).stdout.splitlines()
+    assert unsafe[1].split(" ")[3] == "[*]" and unsafe[-1] == "[*] 3 fixable with --fix."
+    stats = run_termlint("--rules", rules, "--statistics", draft).stdout.splitlines()
+    assert stats[0].split() == ["2", "SB001", "warning", "[*]", "2", "use"]
+    assert stats[1].split() == ["1", "SB002", "warning", "leverage"]
+    code, data = run_json("--rules", rules, "--statistics", draft)
+    assert code == 1 and data["statistics"] == [
+        {"rule": "SB001", "name": "use", "severity": "warning", "count": 2, "fixable": 2},
+        {"rule": "SB002", "name": "leverage", "severity": "warning", "count": 1, "fixable": 0}]
+    assert data["summary"]["fixable"] == 2
+    usage = run_termlint("--rules", rules, "--statistics", "--format", "sarif", draft)
+    assert usage.returncode == 2 and "--statistics" in usage.stderr

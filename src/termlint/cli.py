@@ -360,6 +360,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     if args.format == "markdown":
         parser.error("--format markdown is only for --list-rules")
+    if args.statistics and args.format not in ("text", "json"):
+        parser.error("--statistics works with --format text or json")
     if "-" in args.paths and len(args.paths) > 1:
         parser.error("'-' (stdin) cannot be combined with other paths")
     if args.jobs < 0:
@@ -411,10 +413,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _write_errors(run.errors)
         return run.exit_code(args.exit_zero, diff=True)
     result = report.Report(run.findings, run.errors, run.files, run.fixed, settings.rules(),
-                           run.hidden, run.stale)
-    formatter = report.format_statistics if args.statistics and args.format == "text" else (
-        report.FORMATS[args.format]
-    )
+                           run.hidden, run.stale, args.unsafe_fixes)
+    formatter = report.FORMATS[args.format]
+    if args.statistics:
+        formatter = (report.format_statistics_json if args.format == "json"
+                     else report.format_statistics)
     out = sys.stdout
     if run.stdin_text is not None:
         sys.stdout.buffer.write(run.stdin_text.encode("utf-8", errors="surrogateescape"))

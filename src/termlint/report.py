@@ -20,6 +20,25 @@ class Report(NamedTuple):
     rules: Sequence[Any] = ()  # the rules that ran (packs.Rule or linter.MetaRule), for SARIF
     hidden: int = 0  # findings hidden by --baseline
     stale: int = 0  # baseline entries that no longer match a finding
+    unsafe: bool = False  # --unsafe-fixes: unsafe fixes count as fixable
+
+
+def fixable(finding: Finding, unsafe: bool) -> bool:
+    """Whether --fix (with --unsafe-fixes when `unsafe`) would apply this finding's fix."""
+    fix = finding.fix
+    return fix is not None and (unsafe or fix.applicability == "safe")
+
+
+def fixable_line(report: Report) -> str:
+    """How many findings --fix would fix, as Ruff says it; empty when none could be."""
+    now = sum(fixable(f, report.unsafe) for f in report.findings)
+    more = sum(fixable(f, True) for f in report.findings) - now
+    if not now and not more:
+        return ""
+    line = f"[*] {now} fixable with --fix"
+    if more:
+        line += f" ({more} more with --unsafe-fixes)"
+    return line + "."
 
 
 def summary(report: Report) -> dict[str, object]:
@@ -31,6 +50,7 @@ def summary(report: Report) -> dict[str, object]:
         "by_severity": {str(s): by_severity.get(str(s), 0) for s in reversed(Severity)},
         "by_rule": dict(sorted(Counter(f.rule for f in report.findings).items())),
         "fixed": report.fixed,
+        "fixable": sum(fixable(f, report.unsafe) for f in report.findings),
         "baseline": {"hidden": report.hidden, "stale": report.stale},
     }
 
@@ -80,22 +100,44 @@ def format_text(report: Report, *, color: bool = False, quiet: bool = False) -> 
         where = _paint(f"{f.path}:{f.line}:{f.column}:", "1", color)
         severity = _paint(str(f.severity), _COLORS[f.severity], color)
         rule = _paint(f.rule, "2", color)
-        lines.append(f"{where} {severity} {rule} {f.message}")
+        mark = " [*]" if fixable(f, report.unsafe) else ""
+        lines.append(f"{where} {severity} {rule}{mark} {f.message}")
     if not quiet:
         lines.append(summary_line(report))
+        if fixable_line(report):
+            lines.append(fixable_line(report))
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def statistics(report: Report) -> list[dict[str, object]]:
+    """Findings counted per rule, most first: rule, name, severity, count, fixable."""
+    counts = Counter((f.rule, f.name, f.severity) for f in report.findings)
+    fixes = Counter(f.rule for f in report.findings if fixable(f, report.unsafe))
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [{"rule": rule, "name": name, "severity": str(severity), "count": count,
+             "fixable": fixes[rule]} for (rule, name, severity), count in ordered]
 
 
 def format_statistics(report: Report, *, color: bool = False, quiet: bool = False) -> str:
-    counts = Counter((f.rule, f.name, f.severity) for f in report.findings)
-    width = max((len(str(n)) for n in counts.values()), default=1)
-    lines = [
-        f"{n:>{width}}  {rule:<6} {_paint(str(sev), _COLORS[sev], color):<7}  {name}"
-        for (rule, name, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    ]
+    rows = statistics(report)
+    width = max((len(str(row["count"])) for row in rows), default=1)
+    lines = []
+    for row in rows:
+        severity = Severity.parse(str(row["severity"]))
+        mark = f"[*] {row['fixable']}" if row["fixable"] else ""
+        lines.append(f"{row['count']:>{width}}  {row['rule']:<6} "
+                     f"{_paint(str(severity), _COLORS[severity], color):<7}  {mark:<7}  "
+                     f"{row['name']}")
     if not quiet:
         lines.append(summary_line(report))
+        if fixable_line(report):
+            lines.append(fixable_line(report))
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def format_statistics_json(report: Report, **_: object) -> str:
+    return json.dumps({"version": 1, "statistics": statistics(report),
+                       "summary": summary(report)}, indent=2, ensure_ascii=False) + "\n"
 
 
 def format_json(report: Report, *, color: bool = False, quiet: bool = False) -> str:

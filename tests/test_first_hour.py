@@ -3,9 +3,12 @@ that counts what it says it counts (issue 12)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
-from conftest import WORD_RULE, existence_rule, run_json, run_termlint, write_rules
+from conftest import ROOT, WORD_RULE, existence_rule, run_json, run_termlint, write_rules
 
 CONFLATION = "Precision medicine, also known as personalized medicine, is new.\n"
 
@@ -33,8 +36,6 @@ def test_extend_rules_adds_to_the_configured_rules(tmp_path: Path) -> None:
 
 
 def test_pre_commit_examples_extend_rather_than_replace() -> None:
-    from conftest import ROOT
-
     for name in ("README.md", ".pre-commit-hooks.yaml"):
         text = (ROOT / name).read_text(encoding="utf-8")
         assert "--extend-rules" in text and "args: [--rules" not in text, name
@@ -58,8 +59,6 @@ def test_a_named_file_is_linted_even_when_excluded(tmp_path: Path) -> None:
 
 def test_the_pre_commit_hooks_let_the_configuration_exclude() -> None:
     import yaml
-
-    from conftest import ROOT
 
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert all("--force-exclude" in hook["entry"].split() for hook in hooks)
@@ -124,3 +123,35 @@ def test_fixable_findings_are_marked_and_counted(tmp_path: Path) -> None:
     assert data["summary"]["fixable"] == 2
     usage = run_termlint("--rules", rules, "--statistics", "--format", "sarif", draft)
     assert usage.returncode == 2 and "--statistics" in usage.stderr
+
+
+def git(*args: str, cwd: Path) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
+                          text=True).stdout
+
+
+def test_diff_output_applies_with_git_apply(tmp_path: Path) -> None:
+    rules = write_rules(tmp_path, SWAPS.replace("    message", "    severity: warning\n"
+                                                "    description: d\n    message"))
+    repo = tmp_path / "repo"
+    (repo / "docs" / "deep").mkdir(parents=True)
+    files = {"top.md": "We utilize it.\n", "docs/a.md": "Title\n\nWe utilize\nit.\r\n",
+             "docs/deep/b.md": "No newline: we utilize it."}
+    for name, text in files.items():
+        (repo / name).write_bytes(text.encode())
+    git("init", "-q", cwd=repo)
+    # Files named every way a writer might: plain, with ./, absolute.
+    named = ["top.md", "./docs/a.md", str(repo / "docs" / "deep" / "b.md")]
+    # Bytes as termlint wrote them (text mode would turn the CRLF line's \r\n into \n).
+    with open(tmp_path / "p.patch", "wb") as out:
+        subprocess.run([sys.executable, "-m", "termlint", "--rules", rules, "--diff", *named],
+                       cwd=repo, stdout=out, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    assert b"--- a/docs/a.md\n+++ b/docs/a.md\n" in (tmp_path / "p.patch").read_bytes()
+    git("apply", "--check", str(tmp_path / "p.patch"), cwd=repo)
+    git("apply", str(tmp_path / "p.patch"), cwd=repo)
+    applied = {name: (repo / name).read_bytes() for name in files}
+    for name, text in files.items():  # the same bytes as --fix writes
+        (repo / name).write_bytes(text.encode())
+    run_termlint("--rules", rules, "--fix", *named, cwd=repo)
+    assert applied == {name: (repo / name).read_bytes() for name in files}
+    assert applied["docs/a.md"] == b"Title\n\nWe use\nit.\r\n"

@@ -37,17 +37,25 @@ class FixResult:
         return self.text != self.original
 
     def diff(self) -> str:
-        """A unified diff as git and patch expect it: lines end at \\n only, and a last line
-        without one is marked."""
+        """A unified diff as git and patch expect it: lines end at \\n only, a last line
+        without one is marked, and paths are relative to the current folder behind git's
+        a/ and b/ prefixes, so `git apply` (or `patch -p1`) run from there applies it."""
         import difflib
 
         out = []
+        where = _patch_path(self.path)
         for line in difflib.unified_diff(_lines(self.original), _lines(self.text),
-                                         fromfile=self.path, tofile=self.path):
+                                         fromfile=f"a/{where}", tofile=f"b/{where}"):
             out.append(line)
             if not line.endswith("\n"):
                 out.append("\n\\ No newline at end of file\n")
         return "".join(out)
+
+
+def _patch_path(path: str) -> str:
+    if path == "-":
+        return path
+    return os.path.relpath(os.path.abspath(path)).replace(os.sep, "/")
 
 
 def _lines(text: str) -> list[str]:

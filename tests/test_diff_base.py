@@ -105,3 +105,35 @@ def test_unusual_file_names_and_plus_lines(repo: Path) -> None:
     (repo / "docs" / "plus.md").write_text("Plain.\n++ plus line\n\nA miracle.\n", "utf-8")
     git(repo, "commit", "-q", "-am", "edit")
     assert sorted(lint(repo, "--diff-base", "feature")) == [("café.md", 2), ("plus.md", 4)]
+
+
+def test_a_shallow_clone_says_to_fetch_the_history(repo: Path, tmp_path: Path) -> None:
+    from conftest import run_termlint
+
+    (repo / "docs" / "old.md").write_text("A miracle.\n\nNew miracle.\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "change")
+    (repo / "docs" / "old.md").write_text("A miracle.\n\nNewer miracle.\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "change again")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", "--no-single-branch", f"file://{repo}",
+        str(clone))
+    git(clone, "checkout", "-q", "feature")
+    result = run_termlint("--diff-base", "origin/main", "docs", cwd=clone)
+    assert result.returncode == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("termlint: --diff-base origin/main: no merge base")
+    assert "shallow" in line and "git fetch --unshallow" in line and "fetch-depth: 0" in line
+    git(clone, "fetch", "-q", "--unshallow")  # as the message says: then it works
+    fetched = run_termlint("--diff-base", "origin/main", "docs", cwd=clone)
+    assert fetched.returncode == 0 and "docs/old.md:3:" in fetched.stdout, fetched.stderr
+
+
+def test_unrelated_history_is_named_as_such(repo: Path) -> None:
+    from conftest import run_termlint
+
+    git(repo, "checkout", "-q", "--orphan", "elsewhere")
+    git(repo, "commit", "-q", "-m", "unrelated")
+    result = run_termlint("--diff-base", "main", "docs", cwd=repo)
+    assert result.returncode == 2
+    assert result.stderr.strip() == ("termlint: --diff-base main: no merge base with HEAD: "
+                                     "the two share no history")

@@ -34,11 +34,34 @@ def _unquote(name: str) -> str:
     return codecs.escape_decode(name[1:-1].encode("utf-8"))[0].decode("utf-8")
 
 
+_FETCH_HISTORY = ("fetch the history first (git fetch --unshallow; on GitHub Actions, "
+                  "actions/checkout with fetch-depth: 0)")
+
+
+def _merge_base(ref: str, cwd: str) -> str:
+    """The merge base of `ref` and HEAD, or an error that says what to do about it: CI
+    checkouts are often shallow, and then git only says that there is no merge base."""
+    try:
+        return _git(["merge-base", ref, "HEAD"], cwd).strip()
+    except GitError as exc:
+        failure = str(exc)
+    shallow = _git(["rev-parse", "--is-shallow-repository"], cwd).strip() == "true"
+    try:
+        _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd)
+    except GitError:
+        where = f"; this clone is shallow: {_FETCH_HISTORY}" if shallow else ""
+        raise GitError(f"'{ref}' is not a known commit or branch ({failure}){where}") from None
+    if shallow:
+        raise GitError(f"no merge base with HEAD: this clone is shallow, so the history that "
+                       f"joins them is missing; {_FETCH_HISTORY}") from None
+    raise GitError("no merge base with HEAD: the two share no history") from None
+
+
 def changed_lines(ref: str, cwd: str = ".") -> dict[str, set[int] | None]:
     """Real path of each changed file -> its added or changed line numbers (1-based, in the
     working tree); None for a file that is new and untracked (all of it counts)."""
     root = _git(["rev-parse", "--show-toplevel"], cwd).strip()
-    base = _git(["merge-base", ref, "HEAD"], cwd).strip()
+    base = _merge_base(ref, cwd)
     diff = _git(["-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff",
                  "--unified=0", "--no-renames", base, "--"], root)
     changed: dict[str, set[int] | None] = {}

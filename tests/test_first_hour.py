@@ -155,3 +155,36 @@ def test_diff_output_applies_with_git_apply(tmp_path: Path) -> None:
     run_termlint("--rules", rules, "--fix", *named, cwd=repo)
     assert applied == {name: (repo / name).read_bytes() for name in files}
     assert applied["docs/a.md"] == b"Title\n\nWe use\nit.\r\n"
+
+
+def test_disable_line_and_unknown_directives(tmp_path: Path) -> None:
+    rules = write_rules(tmp_path, existence_rule("HS001", "widget"))
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        "A widget here. <!-- termlint-disable-line HS001 -->\n"
+        "A widget on the next line of the paragraph.\n\n"
+        "- a widget in a list <!-- termlint-disable-line -->\n\n"
+        "| a widget | cell <!-- termlint-disable-line HS001 --> |\n|---|---|\n| widget | x |\n\n"
+        "<!-- termlint-disabel HS001 -->\nA widget after a typo.\n\n"
+        "Plain. <!-- termlint-disable-line HS001 -->\n")
+    _, data = run_json("--rules", rules, draft)
+    found = sorted((f["line"], f["rule"]) for f in data["findings"])
+    assert found == [(2, "HS001"), (8, "HS001"), (10, "TL003"), (11, "HS001"), (13, "TL001")]
+    (typo,) = [f for f in data["findings"] if f["rule"] == "TL003"]
+    assert typo["message"] == ("Unknown directive 'termlint-disabel' (did you mean "
+                               "'termlint-disable'?): it suppresses nothing.")
+    assert typo["column"] == 1 and typo["severity"] == "info"
+
+
+def test_a_rules_link_in_text_output_and_annotations(tmp_path: Path) -> None:
+    rule = existence_rule("HS001", "widget") + "    link: https://example.org/style#widget\n"
+    rules = write_rules(tmp_path, rule + existence_rule("HS002", "gadget"))
+    draft = tmp_path / "draft.md"
+    draft.write_text("A widget and a gadget.\n")
+    plain = run_termlint("--rules", rules, draft).stdout.splitlines()
+    assert plain[0].endswith(" widget")  # links only on request in a terminal
+    shown = run_termlint("--rules", rules, "--show-links", draft).stdout.splitlines()
+    assert shown[0].endswith(" widget (see https://example.org/style#widget)")
+    assert shown[1].endswith(" gadget")  # no link, nothing added
+    github = run_termlint("--rules", rules, "--format", "github", draft).stdout.splitlines()
+    assert github[0].endswith("::widget (see https://example.org/style#widget)")

@@ -58,11 +58,11 @@ def test_github_annotations_and_step_summary(files: tuple[Path, Path, Path],
     out = lint(files, "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
     assert out.splitlines() == [
         "::warning file=docs/a doc.md,line=3,col=4,endLine=3,endColumn=11,"
-        "title=TC001 swap::Use use, not utilize: 100%25, really",
+        "title=TC001 swap::Use use, not utilize: 100%25, really (see https://example.org/rules/tc001)",
         "::notice file=docs/a doc.md,line=3,col=14,endLine=3,endColumn=21,"
         "title=TC002 hype::miracle",
         "::warning file=docs/a doc.md,line=5,col=4,endLine=5,endColumn=11,"
-        "title=TC001 swap::Use use, not utilize: 100%25, really",
+        "title=TC001 swap::Use use, not utilize: 100%25, really (see https://example.org/rules/tc001)",
     ]
     table = summary.read_text(encoding="utf-8")
     assert "| docs/a doc.md | 3:4 | TC001 | warning | Use use, not utilize: 100%, really |" in table

@@ -79,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("--no-color", action="store_true", help="never color the text output")
     add("--quiet", "-q", action="store_true", help="print findings only, no summary")
     add("--statistics", action="store_true", help="count findings per rule instead of listing")
+    add("--show-links", action="store_true", help="end each finding with its rule's link")
     add("--list-rules", action="store_true", help="list the loaded rules and exit")
     add("--explain", metavar="ID", help="explain one rule and exit")
     add("--check-rules", action="store_true",
@@ -413,7 +414,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _write_errors(run.errors)
         return run.exit_code(args.exit_zero, diff=True)
     result = report.Report(run.findings, run.errors, run.files, run.fixed, settings.rules(),
-                           run.hidden, run.stale, args.unsafe_fixes)
+                           run.hidden, run.stale, args.unsafe_fixes, args.show_links)
     formatter = report.FORMATS[args.format]
     if args.statistics:
         formatter = (report.format_statistics_json if args.format == "json"

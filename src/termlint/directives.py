@@ -1,4 +1,6 @@
-"""Suppression comments: `<!-- termlint-disable[-next-line|-file] [IDS] -->` and `-enable`.
+"""Suppression comments: `<!-- termlint-disable[-line|-next-line|-file] [IDS] -->` and
+`-enable`. A comment that starts like one but names no known action (`termlint-disabel`) is
+kept too, as an unknown directive, so that a typo is reported instead of silently ignored.
 
 Directives remember whether they suppressed anything, so unused ones can be reported (as
 Ruff does for unused `noqa`).
@@ -12,17 +14,16 @@ from dataclasses import dataclass, field
 
 from termlint.markdown import Comment
 
-_DIRECTIVE = re.compile(
-    r"<!--\s*termlint-(?P<action>disable-next-line|disable-file|disable|enable)(?=\s|-->)"
-    r"(?P<ids>[^>]*?)\s*-->",
-    re.IGNORECASE,
-)
+ACTIONS = ("disable", "enable", "disable-line", "disable-next-line", "disable-file")
+# Any comment that opens with "termlint-" is meant as a directive; its action is checked after.
+_DIRECTIVE = re.compile(r"<!--\s*termlint-(?P<action>[\w-]*)(?P<ids>[^>]*?)\s*-->",
+                        re.IGNORECASE)
 _ID = re.compile(r"[A-Za-z]+\d+")
 
 
 @dataclass
 class Directive:
-    action: str  # disable | enable | disable-next-line | disable-file
+    action: str  # one of ACTIONS, or the unknown word written (see `known`)
     ids: frozenset[str]  # empty: every rule
     start: int  # norm offsets of the comment
     end: int
@@ -30,6 +31,10 @@ class Directive:
     end_line: int  # 0-based line of the comment's end
     bad_ids: tuple[str, ...] = ()  # words that are not rule ids
     used: set[str] = field(default_factory=set)
+
+    @property
+    def known(self) -> bool:
+        return self.action in ACTIONS
 
     def covers(self, rule: str) -> bool:
         # A directive with a word that is not a rule id never widens to "all rules".
@@ -69,6 +74,7 @@ class Suppressor:
         self.directives = directives
         self._file = [d for d in directives if d.action == "disable-file"]
         self._next_line = [d for d in directives if d.action == "disable-next-line"]
+        self._line = [d for d in directives if d.action == "disable-line"]
         self._ranges = [d for d in directives if d.action in ("disable", "enable")]
 
     def suppressed(self, rule: str, offset: int, line: int) -> bool:
@@ -79,6 +85,10 @@ class Suppressor:
                 return True
         for directive in self._next_line:
             if directive.end_line + 1 == line and directive.covers(rule):
+                directive.used.add(rule)
+                return True
+        for directive in self._line:  # at the end of the line it silences
+            if directive.line == line and directive.covers(rule):
                 directive.used.add(rule)
                 return True
         # The last disable/enable before the finding that mentions the rule decides.

@@ -47,7 +47,14 @@ UNKNOWN_IN_DIRECTIVE = MetaRule(
     "A suppression comment names a rule id that no loaded rules file defines (a typo, or a "
     "rule that was renamed or removed).",
 )
-META_RULES = (UNUSED_DIRECTIVE, UNKNOWN_IN_DIRECTIVE)
+UNKNOWN_DIRECTIVE = MetaRule(
+    "TL003",
+    "unknown-directive",
+    "A comment that starts like a termlint directive (`<!-- termlint-... -->`) but names no "
+    "known action, so it suppresses nothing: a typo such as termlint-disabel. The actions are "
+    "disable, enable, disable-line, disable-next-line and disable-file.",
+)
+META_RULES = (UNUSED_DIRECTIVE, UNKNOWN_IN_DIRECTIVE, UNKNOWN_DIRECTIVE)
 
 
 class LintFailed(Exception):
@@ -188,6 +195,11 @@ class Linter:
     def _directive_findings(self, source: Source, directives: list[Directive]) -> list[Finding]:
         findings = []
         for directive in directives:
+            if not directive.known:
+                if UNKNOWN_DIRECTIVE.id in self.meta:
+                    findings.append(self._meta_finding(
+                        source, UNKNOWN_DIRECTIVE, directive, _unknown_action(directive.action)))
+                continue
             unknown = sorted(directive.ids - self.known_ids)
             if unknown and UNKNOWN_IN_DIRECTIVE.id in self.meta:
                 findings.append(self._meta_finding(
@@ -256,3 +268,12 @@ def _placed(
         match=source.original(start, end), start=source.to_text(start),
         end=source.to_text(end), **extra,
     )
+
+
+def _unknown_action(word: str) -> str:
+    from termlint.directives import ACTIONS
+    from termlint.yamldoc import did_you_mean
+
+    written = f"termlint-{word}"
+    hint = did_you_mean(written, [f"termlint-{action}" for action in ACTIONS])
+    return f"Unknown directive '{written}'{hint}: it suppresses nothing."

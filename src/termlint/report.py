@@ -21,6 +21,12 @@ class Report(NamedTuple):
     hidden: int = 0  # findings hidden by --baseline
     stale: int = 0  # baseline entries that no longer match a finding
     unsafe: bool = False  # --unsafe-fixes: unsafe fixes count as fixable
+    show_links: bool = False  # --show-links: each text finding ends with its rule's link
+
+
+def links(report: Report) -> dict[str, str]:
+    """Rule id -> its `link`, for the rules that have one."""
+    return {rule.id: rule.link for rule in report.rules if getattr(rule, "link", None)}
 
 
 def fixable(finding: Finding, unsafe: bool) -> bool:
@@ -96,12 +102,14 @@ def summary_line(report: Report) -> str:
 
 def format_text(report: Report, *, color: bool = False, quiet: bool = False) -> str:
     lines = []
+    see = links(report) if report.show_links else {}
     for f in report.findings:
         where = _paint(f"{f.path}:{f.line}:{f.column}:", "1", color)
         severity = _paint(str(f.severity), _COLORS[f.severity], color)
         rule = _paint(f.rule, "2", color)
         mark = " [*]" if fixable(f, report.unsafe) else ""
-        lines.append(f"{where} {severity} {rule}{mark} {f.message}")
+        link = f" (see {see[f.rule]})" if f.rule in see else ""
+        lines.append(f"{where} {severity} {rule}{mark} {f.message}{link}")
     if not quiet:
         lines.append(summary_line(report))
         if fixable_line(report):
@@ -175,11 +183,13 @@ def _github_property(text: str) -> str:
 def format_github(report: Report, **_: object) -> str:
     """GitHub Actions workflow commands: one annotation per finding (and per file error)."""
     lines = []
+    see = links(report)
     for f in report.findings:
         props = (f"file={_github_property(f.path)},line={f.line},col={f.column},"
                  f"endLine={f.end_line},endColumn={f.end_column},"
                  f"title={_github_property(f'{f.rule} {f.name}')}")
-        lines.append(f"::{_GITHUB[f.severity]} {props}::{_github_data(f.message)}")
+        message = f.message + (f" (see {see[f.rule]})" if f.rule in see else "")
+        lines.append(f"::{_GITHUB[f.severity]} {props}::{_github_data(message)}")
     for e in report.errors:
         where = f"file={_github_property(e.path)}" + (f",line={e.line}" if e.line else "")
         lines.append(f"::error {where},title=termlint::{_github_data(e.message)}")
@@ -342,7 +352,7 @@ def format_gitlab(report: Report, **_: object) -> str:
 def format_rdjson(report: Report, **_: object) -> str:
     """reviewdog's Diagnostic Format (rdjson)."""
     severity = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}
-    links = {r.id: r.link for r in report.rules if r.link}
+    rule_links = links(report)
     diagnostics = []
     for f in report.findings:
         span = {"start": {"line": f.line, "column": f.column},
@@ -351,7 +361,8 @@ def format_rdjson(report: Report, **_: object) -> str:
             "message": f.message,
             "location": {"path": f.path, "range": span},
             "severity": severity[f.severity],
-            "code": {"value": f.rule, **({"url": links[f.rule]} if f.rule in links else {})},
+            "code": {"value": f.rule,
+                     **({"url": rule_links[f.rule]} if f.rule in rule_links else {})},
             "original_output": f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}",
         }
         if f.fix is not None:

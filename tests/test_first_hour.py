@@ -188,3 +188,37 @@ def test_a_rules_link_in_text_output_and_annotations(tmp_path: Path) -> None:
     assert shown[1].endswith(" gadget")  # no link, nothing added
     github = run_termlint("--rules", rules, "--format", "github", draft).stdout.splitlines()
     assert github[0].endswith("::widget (see https://example.org/style#widget)")
+
+
+def test_show_config_tells_what_applies_to_a_path(tmp_path: Path) -> None:
+    house = write_rules(tmp_path, existence_rule("HS001", "widget"), "house.yaml")
+    (tmp_path / ".termlint.yaml").write_text(
+        "rules: [builtin:precision-medicine, house.yaml]\nselect: [PM, HS]\n"
+        "severity: {PM401: warning}\nexclude: ['drafts/**']\nfail-on: info\n")
+    (tmp_path / "drafts").mkdir()
+    text = run_termlint("--show-config", "drafts/a.md", cwd=tmp_path)
+    assert text.returncode == 0, text.stderr
+    assert f"configuration: {tmp_path / '.termlint.yaml'}" in text.stdout
+    assert f"  test: {house} (1 rules)" in text.stdout
+    assert "severity: PM401=warning" in text.stdout and "fail-on: info" in text.stdout
+    assert "included: no" in text.stdout
+    code, data = run_json("--show-config", "b.md", "--extend-rules", house, cwd=tmp_path)
+    assert code == 0 and data["included"] is True and data["select"] == ["PM", "HS"]
+    assert [p["name"] for p in data["packs"]] == ["precision-medicine", "test"]
+    bare = tmp_path.with_name(tmp_path.name + "-bare")  # no configuration above it
+    bare.mkdir()
+    _, defaults = run_json("--show-config", ".", cwd=bare)
+    assert defaults["configuration"] is None and defaults["rules"] == [
+        "builtin:precision-medicine"]
+
+
+def test_commands_that_lint_nothing_leave_no_cache(tmp_path: Path) -> None:
+    (tmp_path / ".termlint.yaml").write_text("select: [PM]\n")
+    for args in (["--list-rules"], ["--explain", "PM101"], ["--check-rules"],
+                 ["--show-config", "a.md"], ["--list-rules", "--format", "json"]):
+        result = run_termlint(*args, cwd=tmp_path)
+        assert result.returncode == 0, (args, result.stderr)
+        assert not (tmp_path / ".termlint_cache").exists(), args
+    (tmp_path / "a.md").write_text("Plain.\n")
+    run_termlint("a.md", cwd=tmp_path)
+    assert (tmp_path / ".termlint_cache").is_dir()  # a lint run does keep one

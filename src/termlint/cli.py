@@ -84,8 +84,15 @@ def build_parser() -> argparse.ArgumentParser:
     add("--explain", metavar="ID", help="explain one rule and exit")
     add("--check-rules", action="store_true",
         help="validate the rules files and run every rule's examples")
+    add("--show-config", metavar="PATH",
+        help="print the configuration and rules files that apply to PATH, and exit")
     add("--version", action="version", version=f"termlint {__version__}")
     return parser
+
+
+def lints(args: argparse.Namespace) -> bool:
+    """Whether this run lints files; the commands that only inform leave no cache behind."""
+    return not (args.list_rules or args.explain or args.check_rules or args.show_config)
 
 
 @dataclass
@@ -141,7 +148,7 @@ class Settings:
     def _kept_settings(args: argparse.Namespace) -> KeptSettings | None:
         """Where configuration files' settings are kept: only for runs that lint (commands
         that lint nothing leave no cache folder behind), and never with --no-cache."""
-        if args.no_cache or args.list_rules or args.explain or args.check_rules:
+        if args.no_cache or not lints(args):
             return None
         from termlint.cache import DEFAULT_FOLDER
         from termlint.configcache import KeptSettings
@@ -153,7 +160,7 @@ class Settings:
         return [r if r.startswith("builtin:") else os.path.abspath(r) for r in specs]
 
     def packs(self, config: Config) -> list[Pack]:
-        if self.args.no_cache:
+        if self.args.no_cache or not lints(self.args):
             return load_packs(config.rules, config.root)
         from termlint import regexcache
         from termlint.cache import DEFAULT_FOLDER
@@ -346,11 +353,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         settings = Settings(args)
-        if args.list_rules or args.explain or args.check_rules:
+        if not lints(args):
             from termlint import rulesinfo
 
-            config = settings.config_for(args.paths[0] if args.paths else "./.")
+            where = args.show_config or (args.paths[0] if args.paths else "./.")
+            config = settings.config_for(where)
             packs = settings.packs(config)
+            if args.show_config:
+                included = is_included(Path(where), config)
+                return rulesinfo.show_config(config, packs, where, included, args.format)
             if args.check_rules:
                 return rulesinfo.check_rules(packs)
             if args.explain:

@@ -7,6 +7,7 @@ import sys
 import textwrap
 from collections.abc import Sequence
 
+from termlint.config import Config
 from termlint.linter import META_RULES, Linter
 from termlint.packs import Pack, Rule
 from termlint.source import Source
@@ -25,6 +26,41 @@ def list_rules(packs: Sequence[Pack], fmt: str = "text") -> int:
     for row in rows:
         cells = (cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True))
         print("  ".join(cells) + f"  ({row[4]})")
+    return 0
+
+
+def show_config(config: Config, packs: Sequence[Pack], path: str, included: bool,
+                fmt: str = "text") -> int:
+    """--show-config: the settings that apply to `path`, where they come from, and the packs."""
+    data: dict[str, object] = {
+        "path": path,
+        "configuration": str(config.path) if config.path else None,
+        "root": str(config.root),
+        "rules": list(config.rules),
+        "packs": [{"name": p.name, "path": p.path, "rules": len(p.rules)} for p in packs],
+        "select": list(config.select),
+        "ignore": list(config.ignore),
+        "severity": {rule: str(level) for rule, level in sorted(config.severity.items())},
+        "include": list(config.include),
+        "exclude": list(config.exclude),
+        "fail-on": str(config.fail_on) if config.fail_on else None,
+        "included": included,
+    }
+    if fmt == "json":
+        print(json.dumps(data, indent=2))
+        return 0
+    found = data["configuration"] or "none found (defaults)"
+    lines = [f"path: {path}", f"configuration: {found}", f"root: {config.root}", "rules:"]
+    lines += [f"  {p.name}: {p.path} ({len(p.rules)} rules)" for p in packs]
+    for key, values in (("select", config.select), ("ignore", config.ignore),
+                        ("include", config.include), ("exclude", config.exclude)):
+        lines.append(f"{key}: {', '.join(values) or '(none)'}")
+    overrides = ", ".join(f"{rule}={level}" for rule, level in sorted(config.severity.items()))
+    lines.append(f"severity: {overrides or '(none)'}")
+    lines.append(f"fail-on: {config.fail_on or 'warning (default)'}")
+    lines.append("included: " + ("yes" if included else
+                                 "no (include/exclude skip it when found in a folder)"))
+    print("\n".join(lines))
     return 0
 
 

@@ -222,3 +222,149 @@ def test_commands_that_lint_nothing_leave_no_cache(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("Plain.\n")
     run_termlint("a.md", cwd=tmp_path)
     assert (tmp_path / ".termlint_cache").is_dir()  # a lint run does keep one
+
+
+# --- writing rules ---------------------------------------------------------------------------
+
+
+def test_a_rule_needs_only_id_kind_message_and_its_own_keys(tmp_path: Path) -> None:
+    rules = tmp_path / "house-rules.yaml"
+    rules.write_text("rules:\n  - id: HS001\n    kind: existence\n    message: \"'{match}'\"\n"
+                     "    patterns: [widget]\n")
+    draft = tmp_path / "draft.md"
+    draft.write_text("A widget.\n")
+    code, data = run_json("--rules", rules, draft)
+    assert (code, data["errors"]) == (1, [])
+    (finding,) = data["findings"]
+    assert (finding["name"], finding["severity"]) == ("hs001", "warning")
+    listed = run_termlint("--rules", rules, "--list-rules", "--format", "json")
+    import json
+
+    (rule,) = json.loads(listed.stdout)
+    assert (rule["pack"], rule["description"]) == ("house-rules", "'{match}'")
+    checked = run_termlint("--rules", rules, "--check-rules")
+    assert checked.returncode == 0, checked.stdout
+    assert "HS001: warning: has no invalid example" in checked.stdout
+
+
+BROKEN = """\
+version: 1
+rules:
+  - id: HS001
+    kind: existence
+    message: x
+    patterns: ['(oops']
+  - id: HS002
+    kind: existance
+    message: x
+  - id: HS003
+    kind: existence
+    message: x
+    patterns: [fine]
+  - id: HS003
+    kind: existence
+    message: "{nope}"
+    patterns: [fine]
+"""
+
+
+def test_every_problem_of_a_rules_file_in_one_run(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(BROKEN)
+    draft = tmp_path / "draft.md"
+    draft.write_text("Fine.\n")
+    result = run_termlint("--rules", rules, draft)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert [line.split(": ")[0:2] for line in lines] == [
+        [f"{rules}:6", "HS001"], [f"{rules}:8", "HS002"], [f"{rules}:16", "HS003"]]
+    _, data = run_json("--rules", rules, draft)
+    assert [(e["line"], e["message"].split(":")[0]) for e in data["errors"]] == [
+        (6, "HS001"), (8, "HS002"), (16, "HS003")]
+    listed = run_termlint("--rules", rules, "--list-rules")
+    assert listed.returncode == 2 and len(listed.stderr.strip().splitlines()) == 3
+    assert not (tmp_path / ".termlint_cache" / "packs").exists()
+
+
+LITERAL_LOOKING = """\
+version: 1
+rules:
+  - id: HS010
+    kind: substitution
+    message: "Write '{replacement}'."
+    swap: {e.g.: for example}
+  - id: HS011
+    kind: substitution
+    message: "Write '{replacement}'."
+    literal: true
+    swap: {i.e.: that is}
+"""
+
+
+def test_literal_looking_patterns_warn_and_literal_true_escapes(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(LITERAL_LOOKING)
+    draft = tmp_path / "draft.md"
+    draft.write_text("Eggs, ergo, e.g. this. Ties, i.e.\nthat. Iree.\n")
+    result = run_termlint("--rules", rules, "--format", "json", draft)
+    warnings = result.stderr.strip().splitlines()
+    assert len(warnings) == 1 and warnings[0].startswith(f"{rules}:6: HS010: warning: ")
+    assert "'e.g.'" in warnings[0] and "literal: true" in warnings[0]
+    import json
+
+    found = json.loads(result.stdout)["findings"]
+    # The unescaped pattern matches "Eggs" and "ergo" too: that is what the warning is about,
+    # and why its fixes are never offered as safe.
+    assert {f["match"] for f in found if f["rule"] == "HS010"} >= {"Eggs", "e.g."}
+    assert {f["fix"]["applicability"] for f in found if f["rule"] == "HS010"} == {"unsafe"}
+    # literal: true matches the text as written, across a line break, on word boundaries.
+    literal = [f for f in found if f["rule"] == "HS011"]
+    assert [(f["match"], f["fix"]["applicability"]) for f in literal] == [("i.e.", "safe")]
+    checked = run_termlint("--rules", rules, "--check-rules")
+    assert checked.returncode == 0 and "HS010: warning: pattern 'e.g.'" in checked.stdout
+    # A kept (cached) pack still warns.
+    again = run_termlint("--rules", rules, draft, cwd=tmp_path)
+    again = run_termlint("--rules", rules, draft, cwd=tmp_path)
+    assert "HS010: warning:" in again.stderr
+
+
+def test_case_only_substitution_fixes_every_wrong_casing(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("rules:\n  - id: HS020\n    kind: substitution\n    message: \"'{match}' is "
+                     "spelled '{replacement}'.\"\n    swap: {cloudnest: CloudNest}\n")
+    draft = tmp_path / "draft.md"
+    draft.write_text("CLOUDNEST, Cloudnest, cloudnest and cloudNEST; CloudNest is right.\n")
+    _, data = run_json("--rules", rules, draft)
+    assert [(f["match"], f["fix"]["replacement"]) for f in data["findings"]] == [
+        (word, "CloudNest") for word in ("CLOUDNEST", "Cloudnest", "cloudnest", "cloudNEST")]
+    run_termlint("--rules", rules, "--fix", draft)
+    assert draft.read_text() == ("CloudNest, CloudNest, CloudNest and CloudNest; CloudNest is "
+                                 "right.\n")
+
+
+def test_exceptions_and_a_shared_vocabulary(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        "rules:\n"
+        "  - id: HS030\n    kind: existence\n    message: x\n    patterns: [precision medicine]\n"
+        "    exceptions: ['Precision Medicine Initiative']\n"
+        "  - id: HS031\n    kind: substitution\n    message: x\n    swap: {utilize: use}\n")
+    draft = tmp_path / "draft.md"
+    draft.write_text("The Precision Medicine\nInitiative funds precision medicine. We utilize "
+                     "Utilize Cloud and we utilize it.\n")
+    _, data = run_json("--rules", rules, draft, cwd=tmp_path)
+    assert [(f["rule"], f["column"]) for f in data["findings"]] == [
+        ("HS030", 18), ("HS031", 41), ("HS031", 49), ("HS031", 70)]
+    (tmp_path / "accept.txt").write_text("# products\nUtilize Cloud\n\nWidget(?:Pro)?  # ours\n")
+    (tmp_path / ".termlint.yaml").write_text(f"rules: [{rules}]\nvocabulary: [accept.txt]\n")
+    _, data = run_json(draft, cwd=tmp_path)
+    assert [(f["rule"], f["column"]) for f in data["findings"]] == [
+        ("HS030", 18), ("HS031", 41), ("HS031", 70)]
+    # Editing the vocabulary is seen at once (the findings cache depends on it).
+    (tmp_path / "accept.txt").write_text("Utilize Cloud\nwe utilize it\n")
+    _, data = run_json(draft, cwd=tmp_path)
+    assert [(f["rule"], f["column"]) for f in data["findings"]] == [("HS030", 18), ("HS031", 41)]
+    (tmp_path / "accept.txt").write_text("fine\n(oops\n")
+    result = run_termlint(draft, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith(f"{tmp_path / 'accept.txt'}:2: ")

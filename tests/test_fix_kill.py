@@ -138,7 +138,7 @@ def test_read_only_file_is_refused_and_the_others_are_fixed(tmp_path: Path, rule
     assert result.stderr == "docs/b.md: not fixed: the file is read-only\n"
     assert [(docs / n).read_text(encoding="utf-8") for n in ("a.md", "b.md", "c.md")] == [
         FIXED_DRAFT, DRAFT, FIXED_DRAFT]
-    assert result.stdout.startswith("docs/b.md:3:4: warning TK001 utilize -> use\n")
+    assert result.stdout.startswith("docs/b.md:3:4: warning TK001 [*] utilize -> use\n")
 
 
 def test_fix_follows_symlinks_found_in_a_folder(tmp_path: Path, rules: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from termlint.packs import bundled_packs, load_pack
-from termlint.rulesinfo import example_failures
+from termlint.rulesinfo import example_failures, example_warnings
 
 RULES = [rule for name in sorted(bundled_packs()) for rule in
          load_pack(f"builtin:{name}").rules]
@@ -18,6 +18,7 @@ def test_there_is_a_default_pack() -> None:
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
 def test_rule_examples(rule) -> None:  # type: ignore[no-untyped-def]
     assert example_failures(rule) == []
+    assert example_warnings(rule) == []  # the bundled pack shows every rule at work
 
 
 @pytest.mark.parametrize("rule", [r for r in RULES if r.kind in ("conflation", "actionability")],

@@ -129,7 +129,7 @@ class Settings:
         self.args = args
         self._kept = self._kept_settings(args)
         self._explicit = load_config(Path(args.config), self._kept) if args.config else None
-        self._linters: dict[Path | None, Linter | RulesError] = {}
+        self._linters: dict[Path | None, Linter | RulesError | ConfigError] = {}
 
     def config_for(self, path: str) -> Config:
         if self._explicit is not None:
@@ -170,14 +170,19 @@ class Settings:
         with regexcache.kept_in(DEFAULT_FOLDER):
             return load_packs(config.rules, config.root, PackCache(DEFAULT_FOLDER))
 
-    def linter(self, config: Config) -> Linter | RulesError:
+    def linter(self, config: Config) -> Linter | RulesError | ConfigError:
         from termlint.linter import Linter
 
         key = config.path
         if key not in self._linters:
             try:
                 packs = self.packs(config)
-            except RulesError as exc:
+                accept = None
+                if config.vocabulary:
+                    from termlint.vocabulary import load_vocabulary
+
+                    accept = load_vocabulary(config.vocabulary)
+            except (RulesError, ConfigError) as exc:
                 self._linters[key] = exc
             else:
                 self._linters[key] = Linter(
@@ -187,6 +192,7 @@ class Settings:
                     severity=config.severity,
                     timeout=self.args.timeout,
                     max_bytes=int(self.args.max_size * 1e6) or None,
+                    accept=accept,
                 )
         return self._linters[key]
 
@@ -202,7 +208,8 @@ class Settings:
             except OSError:
                 digest.update(pack.path.encode())
         digest.update(repr((sorted(r.id for r in linter.rules), sorted(linter.meta),
-                            sorted((k, int(v)) for k, v in linter.severity.items()))).encode())
+                            sorted((k, int(v)) for k, v in linter.severity.items()),
+                            linter.accept.pattern if linter.accept else None)).encode())
         return digest.hexdigest()
 
     def rules(self) -> list[Any]:
@@ -212,6 +219,14 @@ class Settings:
         found = {r.id: r for linter in self._linters.values() if isinstance(linter, Linter)
                  for r in linter.rules}
         return [*found.values(), *META_RULES]
+
+    def warnings(self) -> list[str]:
+        """The loaded packs' warnings (literal-looking patterns), each once."""
+        from termlint.linter import Linter
+
+        found = [w for linter in self._linters.values() if isinstance(linter, Linter)
+                 for pack in linter.packs for w in pack.warnings]
+        return list(dict.fromkeys(found))
 
     def loaded_nothing(self) -> bool:
         """Whether linters were built and none of them has a rule to run."""
@@ -226,9 +241,11 @@ class Settings:
         return config.fail_on or DEFAULT_FAIL_ON
 
 
-def _setup_error(exc: ConfigError | RulesError) -> FileError:
-    problem = exc.message if isinstance(exc, RulesError) else exc.problem
-    return FileError(exc.path, problem, exc.line)
+def _setup_errors(exc: ConfigError | RulesError) -> list[FileError]:
+    """One error per problem: a rules file reports all of its problems at once."""
+    if isinstance(exc, RulesError):
+        return [FileError(e.path, e.message, e.line) for e in exc.all]
+    return [FileError(exc.path, exc.problem, exc.line)]
 
 
 def lint_paths(settings: Settings, paths: Sequence[str]) -> Run:
@@ -258,7 +275,7 @@ def lint_paths(settings: Settings, paths: Sequence[str]) -> Run:
             return linter
         if str(linter) not in reported:
             reported.add(str(linter))
-            run.errors.append(_setup_error(linter))
+            run.errors.extend(_setup_errors(linter))
         return None
 
     if paths == ["-"]:
@@ -368,7 +385,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return rulesinfo.explain(packs, args.explain.upper())
             return rulesinfo.list_rules(packs, args.format)
     except (ConfigError, RulesError) as exc:
-        print(f"termlint: {exc}", file=sys.stderr)
+        for problem in exc.all if isinstance(exc, RulesError) else [exc]:
+            print(f"termlint: {problem}", file=sys.stderr)
         return EXIT_ERROR
     if args.format == "markdown":
         parser.error("--format markdown is only for --list-rules")
@@ -394,6 +412,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"termlint: --diff-base {args.diff_base}: {exc}", file=sys.stderr)
             return EXIT_ERROR
     run = lint_paths(settings, args.paths or ["."])
+    for warning in settings.warnings():
+        print(warning, file=sys.stderr)
     if settings.loaded_nothing():
         print("termlint: no rules to run: the rules files define none, or select/ignore "
               "(options or configuration) leave none", file=sys.stderr)

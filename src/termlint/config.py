@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 CONFIG_NAME = ".termlint.yaml"
 PYPROJECT_NAME = "pyproject.toml"
 DEFAULT_RULES = (f"{BUILTIN_PREFIX}precision-medicine",)
-KEYS = ("rules", "select", "ignore", "severity", "include", "exclude", "fail-on")
+KEYS = ("rules", "select", "ignore", "severity", "include", "exclude", "fail-on", "vocabulary")
 
 _RULE_ID = re.compile(r"[A-Z]+[0-9]+")
 _ID_PREFIX = re.compile(r"[A-Z]+[0-9]*")
@@ -53,6 +53,7 @@ class Config:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     fail_on: Severity | None = None
+    vocabulary: tuple[str, ...] = ()  # absolute paths of accept lists (termlint.vocabulary)
 
 
 class ConfigError(Exception):
@@ -331,6 +332,9 @@ _PARSERS = {
     "include": lambda value, line, root: _strings("include", value, line),
     "exclude": lambda value, line, root: _strings("exclude", value, line),
     "fail-on": lambda value, line, root: _severity_name("fail-on", value, line),
+    "vocabulary": lambda value, line, root: tuple(
+        os.path.normpath(root / Path(path).expanduser())
+        for path in _strings("vocabulary", value, line)),
 }
 
 

@@ -7,6 +7,7 @@ ever see a document and report what they find.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, NamedTuple
@@ -82,8 +83,10 @@ class Linter:
         severity: Mapping[str, Severity] | None = None,
         timeout: float | None = None,
         max_bytes: int | None = MAX_BYTES,
+        accept: re.Pattern[str] | None = None,
     ) -> None:
         self.packs = list(packs)
+        self.accept = accept  # the vocabulary: text no rule flags
         self.timeout = timeout  # seconds per file; None: by the file's size; 0: no limit
         self.max_bytes = max_bytes  # larger files are refused; None: no limit
         self._current: str | None = None  # the rule running, to name it when time runs out
@@ -155,7 +158,10 @@ class Linter:
         contexts: dict[tuple[int, int], str] = {}  # one per sentence, however many findings
         for rule in self.rules:
             self._current = rule.id
+            accepted = [p for p in (rule.exceptions, self.accept) if p is not None]
             for hit in get_kind(rule.kind).check(rule, doc):
+                if accepted and _inside_any(hit, accepted):
+                    continue
                 span = hit.block.span(hit.start, hit.end)
                 if suppressor.suppressed(rule.id, span[0], source.line_of(span[0])):
                     continue
@@ -277,3 +283,15 @@ def _unknown_action(word: str) -> str:
     written = f"termlint-{word}"
     hint = did_you_mean(written, [f"termlint-{action}" for action in ACTIONS])
     return f"Unknown directive '{written}'{hint}: it suppresses nothing."
+
+
+def _inside_any(hit: Hit, patterns: list[re.Pattern[str]]) -> bool:
+    """Whether a match of one of `patterns` in the hit's block covers the hit's whole span:
+    an exception ("Precision Medicine Initiative") silences what lies inside it."""
+    for pattern in patterns:
+        for found in pattern.finditer(hit.block.text):
+            if found.start() > hit.start:
+                break
+            if found.end() >= hit.end:
+                return True
+    return False

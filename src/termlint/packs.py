@@ -18,8 +18,15 @@ from types import MappingProxyType, ModuleType
 from typing import TYPE_CHECKING, Any
 
 from termlint.findings import Severity
-from termlint.kinds import KIND_NAMES, OptionError, PackContext, get_kind
-from termlint.patterns import PatternError, compile_pattern
+from termlint.kinds import (
+    KIND_NAMES,
+    OptionError,
+    PackContext,
+    combine,
+    compile_patterns,
+    get_kind,
+)
+from termlint.patterns import PatternError, _outside_classes, compile_pattern
 from termlint.yamldoc import (
     Unreadable,
     YamlDoc,
@@ -41,8 +48,10 @@ FORMAT_VERSION = 1
 TOP_KEYS = ("version", "name", "description", "families", "lexicons", "rules")
 COMMON_KEYS = (
     "id", "name", "kind", "severity", "message", "description", "link", "scope", "examples",
+    "literal", "exceptions",
 )
-REQUIRED_COMMON = ("id", "name", "kind", "severity", "message", "description")
+# Only what a rule cannot work without; the kind's own required keys come on top.
+REQUIRED_COMMON = ("id", "kind", "message")
 EXAMPLE_KEYS = ("invalid", "valid")
 SEVERITIES = ("error", "warning", "info")
 # termlint's own rules (unused or unknown suppressions) use this prefix.
@@ -78,6 +87,8 @@ class Rule:
     pack: str  # pack name
     path: str  # the rules file, as displayed
     line: int  # 1-based line of the rule in that file
+    # Text a finding of this rule may sit inside and is then not reported (`exceptions`).
+    exceptions: re.Pattern[str] | None = None
 
     def format_message(self, fields: Mapping[str, str], template: str | None = None) -> str:
         """The message (or a kind's own `template`) with its {placeholders} filled.
@@ -99,24 +110,33 @@ class Pack:
     families: Mapping[str, tuple[str, ...]]
     lexicons: Mapping[str, tuple[str, ...]]
     rules: tuple[Rule, ...]
+    # Problems that do not stop the pack from working, each "path:line: ID: warning: ...".
+    warnings: tuple[str, ...] = ()
 
 
 class RulesError(Exception):
     """A rules file that cannot be used. str() is one line: "path:line: ID: problem"."""
 
     def __init__(
-        self, path: str, problem: str, *, line: int | None = None, rule_id: str | None = None
+        self, path: str, problem: str, *, line: int | None = None, rule_id: str | None = None,
+        more: Sequence[RulesError] = (),
     ) -> None:
         # Whatever produced the problem text (YAML, re), the report stays one line.
         self.problem = " ".join(problem.split())
         self.path = path
         self.line = line
         self.rule_id = rule_id
+        self.more = tuple(more)  # the file's other problems, reported together
         super().__init__(str(self))
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Rebuilt from its fields, so it survives being sent between worker processes.
-        return (_rules_error, (self.path, self.problem, self.line, self.rule_id))
+        return (_rules_error, (self.path, self.problem, self.line, self.rule_id, self.more))
+
+    @property
+    def all(self) -> tuple[RulesError, ...]:
+        """This problem and the file's others: each is one line to report."""
+        return (self, *self.more)
 
     @property
     def message(self) -> str:
@@ -128,8 +148,9 @@ class RulesError(Exception):
         return f"{where}: {self.message}"
 
 
-def _rules_error(path: str, problem: str, line: int | None, rule_id: str | None) -> RulesError:
-    return RulesError(path, problem, line=line, rule_id=rule_id)
+def _rules_error(path: str, problem: str, line: int | None, rule_id: str | None,
+                 more: Sequence[RulesError] = ()) -> RulesError:
+    return RulesError(path, problem, line=line, rule_id=rule_id, more=more)
 
 
 # --- finding and reading pack files -------------------------------------------------------------
@@ -241,6 +262,19 @@ def parse_pack(text: str, path: str) -> Pack:
         return _PackReader(YamlDoc(text), path).read()
     except YamlProblem as exc:
         raise RulesError(path, exc.problem, line=exc.line, rule_id=exc.rule_id) from None
+    except _Problems as exc:
+        first, *rest = (RulesError(path, p.problem, line=p.line, rule_id=p.rule_id)
+                        for p in exc.problems)
+        raise RulesError(first.path, first.problem, line=first.line, rule_id=first.rule_id,
+                         more=rest) from None
+
+
+class _Problems(Exception):
+    """Every problem of a rules file's rules, so one run reports them all."""
+
+    def __init__(self, problems: list[YamlProblem]) -> None:
+        super().__init__(problems[0].problem)
+        self.problems = problems
 
 
 # --- validation ---------------------------------------------------------------------------------
@@ -250,29 +284,32 @@ class _PackReader:
     def __init__(self, doc: YamlDoc, path: str) -> None:
         self.doc = doc
         self.path = path
+        self.warnings: list[str] = []
 
     def read(self) -> Pack:
         root = self.doc.root
         if root is None:
-            raise YamlProblem(None, "rules file is empty; expected version, name and rules")
+            raise YamlProblem(None, "rules file is empty; expected a 'rules' list")
         items = self.doc.mapping(root, "a rules file")
         self._version(items)
         check_keys(items, TOP_KEYS, "at the top level")
-        for key in ("name", "rules"):
-            if key not in items:
-                raise YamlProblem(line_of(root), f"missing required top-level key '{key}'")
-        name = self.doc.string(items["name"][1], "'name'")
+        if "rules" not in items:
+            raise YamlProblem(line_of(root), "missing required top-level key 'rules'")
+        # Without a name, a pack is called after its file (house-rules.yaml: house-rules).
+        name = (self.doc.string(items["name"][1], "'name'") if "name" in items
+                else Path(self.path).stem)
         description = self._optional_string(items, "description") or ""
         families, modifiers, subfields = self._families(_value_node(items, "families"))
         lexicons = self._lexicons(_value_node(items, "lexicons"))
         context = PackContext(families, lexicons, modifiers, subfields)
         rules = self._rules(items["rules"][1], name, context)
-        return Pack(name, description, self.path, families, lexicons, rules)
+        return Pack(name, description, self.path, families, lexicons, rules,
+                    tuple(self.warnings))
 
     def _version(self, items: Mapping[str, tuple[yaml.Node, yaml.Node]]) -> None:
         # Checked before anything else: a newer format may have keys this version cannot know.
         if "version" not in items:
-            raise YamlProblem(1, f"missing 'version: {FORMAT_VERSION}' at the top level")
+            return  # version 1, the only one so far
         node = items["version"][1]
         version = self.doc.value(node)
         if type(version) is not int or version != FORMAT_VERSION:
@@ -352,34 +389,47 @@ class _PackReader:
         return MappingProxyType({name: tuple(w for w, _ in words) for name, words in named.items()})
 
     def _rules(self, node: yaml.Node, pack: str, context: PackContext) -> tuple[Rule, ...]:
+        """Every rule; a broken one is set aside and the others are still checked, so one run
+        reports all of a file's problems."""
         rules: list[Rule] = []
+        problems: list[YamlProblem] = []
         first_line: dict[str, int] = {}
         for item in self.doc.sequence(node, "'rules'"):
-            rule = _RuleReader(self.doc, item, self.path, pack).read(context)
+            try:
+                rule = _RuleReader(self.doc, item, self.path, pack, self.warnings).read(context)
+            except YamlProblem as exc:
+                problems.append(exc)
+                continue
             if rule.id in first_line:
-                raise YamlProblem(
+                problems.append(YamlProblem(
                     rule.line,
                     f"duplicate rule id (first defined at line {first_line[rule.id]})",
                     rule.id,
-                )
+                ))
+                continue
             first_line[rule.id] = rule.line
             rules.append(rule)
+        if problems:
+            raise _Problems(problems)
         return tuple(rules)
 
 
 class _RuleReader:
     """One rule: common keys first, then the kind's own keys through its prepare()."""
 
-    def __init__(self, doc: YamlDoc, node: yaml.Node, path: str, pack: str) -> None:
+    def __init__(self, doc: YamlDoc, node: yaml.Node, path: str, pack: str,
+                 warnings: list[str]) -> None:
         self.doc = doc
         self.node = node
         self.path = path
         self.pack = pack
-        self.items = doc.mapping(node, "a rule")
+        self.warnings = warnings  # the pack's, which this rule adds to
         self.line = line_of(node)
+        self.items = doc.mapping(node, "a rule")
 
     def read(self, context: PackContext) -> Rule:
         rule_id = self._id()
+        self.rule_id = rule_id
         try:
             return self._read(rule_id, context)
         except YamlProblem as exc:
@@ -411,7 +461,8 @@ class _RuleReader:
         for key in REQUIRED_COMMON:
             if key not in self.items:
                 raise YamlProblem(self.line, f"missing required key '{key}'")
-        name = self._string("name")
+        # Optional keys: a rule without a name is called by its id in lower case.
+        name = self._string("name") if "name" in self.items else rule_id.lower()
         if not _SLUG.fullmatch(name):
             raise YamlProblem(
                 self._line("name"), f"'name' must be kebab-case, such as 'hype-words', got {name!r}"
@@ -419,21 +470,23 @@ class _RuleReader:
         message = self._string("message")
         self._check_placeholders(message, kind)
         invalid, valid = self._examples()
+        literal = self._literal(kind)
         return Rule(
             id=rule_id,
             name=name,
             kind=kind.NAME,
             severity=self._severity(),
             message=message,
-            description=self._string("description"),
+            description=self._string("description") if "description" in self.items else message,
             link=self._string("link") if "link" in self.items else None,
             scope=self._scope(kind),
-            options=self._options(kind, context),
+            options=self._options(kind, context, literal),
             examples_invalid=invalid,
             examples_valid=valid,
             pack=self.pack,
             path=self.path,
             line=self.line,
+            exceptions=self._exceptions(literal),
         )
 
     def _line(self, key: str) -> int:
@@ -471,6 +524,8 @@ class _RuleReader:
                 )
 
     def _severity(self) -> Severity:
+        if "severity" not in self.items:
+            return Severity.WARNING
         node = self.items["severity"][1]
         value = self.doc.value(node)
         if value not in SEVERITIES:
@@ -525,18 +580,109 @@ class _RuleReader:
         }
         return found.get("invalid", ()), found.get("valid", ())
 
-    def _options(self, kind: ModuleType, context: PackContext) -> Any:
+    def _literal(self, kind: ModuleType) -> bool:
+        if "literal" not in self.items:
+            return False
+        node = self.items["literal"][1]
+        value = self.doc.value(node)
+        if not isinstance(value, bool):
+            raise YamlProblem(line_of(node), f"'literal' must be true or false, got "
+                              f"{describe(value)}")
+        if value and not getattr(kind, "PATTERN_KEYS", None):
+            raise YamlProblem(line_of(node), f"'literal' does not apply to kind '{kind.NAME}', "
+                              "whose terms come from families and lexicons")
+        return value
+
+    def _exceptions(self, literal: bool) -> re.Pattern[str] | None:
+        if "exceptions" not in self.items:
+            return None
+        node = self.items["exceptions"][1]
+        entries = self.doc.strings(node, "'exceptions'")
+        if not entries:
+            return None
+        texts = [_as_literal(text) if literal else text for text, _ in entries]
+        for text, (_, entry_node) in zip(texts, entries, strict=True):
+            if not literal:
+                self._warn_if_literal_looking(text, line_of(entry_node))
+        try:
+            return combine(compile_patterns(texts, "exceptions"))
+        except OptionError as exc:
+            raise YamlProblem(line_of(node), exc.problem) from None
+
+    def _warn_if_literal_looking(self, pattern: str, line: int) -> bool:
+        """Warn about `e.g.`-style patterns, whose unescaped dots match any character."""
+        dotted = literal_looking(pattern)
+        if dotted:
+            self.warnings.append(
+                f"{self.path}:{line}: {self.rule_id}: warning: pattern {pattern!r} has an "
+                f"unescaped '.' in '{dotted}', which matches any character; write "
+                f"{pattern.replace('.', chr(92) + '.')!r} or set 'literal: true'")
+        return bool(dotted)
+
+    def _options(self, kind: ModuleType, context: PackContext, literal: bool) -> Any:
         for key in sorted(kind.REQUIRED):
             if key not in self.items:
                 raise YamlProblem(self.line, f"missing required key '{key}' (kind '{kind.NAME}')")
         present = [key for key in kind.KEYS if key in self.items]
         options = {key: self.doc.value(self.items[key][1]) for key in present}
+        suspicious = False
+        for key, where in getattr(kind, "PATTERN_KEYS", {}).items():
+            if key not in options:
+                continue
+            if literal:
+                options[key] = _map_patterns(options[key], where, _as_literal)
+            else:
+                for pattern in _patterns_in(options[key], where):
+                    suspicious |= self._warn_if_literal_looking(pattern, self._line(key))
+        if suspicious and "fix" in kind.KEYS:
+            options["fix"] = "unsafe"  # a pattern that may not mean what it says: no safe fix
         try:
             return kind.prepare(options, context)
         except OptionError as exc:
             raise YamlProblem(self._line(exc.key), exc.problem) from None
         except re.error as exc:  # patterns that compile alone but not once joined
             raise YamlProblem(self.line, f"its patterns cannot be combined: {exc}") from None
+
+
+# A dot between two letters, as in "e.g." or "a.k.a.": a literal the writer did not escape.
+_LETTER_DOT_LETTER = re.compile(r"[^\W\d_]\.[^\W\d_]")
+
+
+def literal_looking(pattern: str) -> str:
+    """The first `x.y` in `pattern` whose dot is unescaped and outside a character class."""
+    tokens = list(_outside_classes(pattern))
+    for (_, before), (_, dot), (_, after) in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if dot == "." and _LETTER_DOT_LETTER.fullmatch(before + dot + after):
+            return before + dot + after
+    return ""
+
+
+def _as_literal(text: str) -> str:
+    """A pattern matching `text` as written, except that a space still matches any run of
+    white space (a line break included), as in every pattern."""
+    return " ".join(re.escape(part) for part in text.split())
+
+
+def _patterns_in(value: object, where: str) -> list[str]:
+    """The patterns in a kind's option value: list items, mapping keys, or keys and values."""
+    if where == "items" and isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    if isinstance(value, dict):
+        found = [k for k in value if isinstance(k, str)]
+        if where == "both":
+            found += [v for v in value.values() if isinstance(v, str)]
+        return found
+    return []
+
+
+def _map_patterns(value: Any, where: str, change: Any) -> Any:
+    if where == "items" and isinstance(value, list):
+        return [change(v) if isinstance(v, str) else v for v in value]
+    if isinstance(value, dict):
+        return {(change(k) if isinstance(k, str) else k):
+                (change(v) if where == "both" and isinstance(v, str) else v)
+                for k, v in value.items()}
+    return value
 
 
 def _value_node(items: Mapping[str, tuple[yaml.Node, yaml.Node]], key: str) -> yaml.Node | None:

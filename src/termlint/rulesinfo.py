@@ -122,14 +122,17 @@ def explain(packs: Sequence[Pack], rule_id: str) -> int:
     return 0
 
 
+def example_warnings(rule: Rule) -> list[str]:
+    """What a rule's examples lack: worth saying, but a rule without examples still works."""
+    missing = [kind for kind, examples in (("invalid", rule.examples_invalid),
+                                           ("valid", rule.examples_valid)) if not examples]
+    return [f"has no {kind} example" for kind in missing]
+
+
 def example_failures(rule: Rule) -> list[str]:
     """Problems with one rule's examples; empty when they all behave."""
     linter = Linter([_single_rule_pack(rule)], select=[rule.id])
     problems = []
-    if not rule.examples_invalid:
-        problems.append("has no invalid example")
-    if not rule.examples_valid:
-        problems.append("has no valid example")
     for number, text in enumerate(rule.examples_invalid, 1):
         if not _hits(linter, rule, text):
             problems.append(f"invalid example {number} gave no finding: {_short(text)}")
@@ -143,17 +146,27 @@ def example_failures(rule: Rule) -> list[str]:
 
 
 def check_rules(packs: Sequence[Pack]) -> int:
+    """Run every rule's examples. Failing examples fail the check; warnings (no examples, a
+    literal-looking pattern) are printed and do not."""
     failed = 0
     total = 0
+    warned = 0
     for pack in packs:
+        for warning in pack.warnings:
+            print(warning)
+            warned += 1
         for rule in pack.rules:
             total += 1
             problems = example_failures(rule)
             failed += bool(problems)
             for problem in problems:
                 print(f"{rule.path}:{rule.line}: {rule.id}: {problem}")
+            for warning in example_warnings(rule):
+                print(f"{rule.path}:{rule.line}: {rule.id}: warning: {warning}")
+                warned += 1
+    note = f"; {warned} warning{'s' if warned != 1 else ''}" if warned else ""
     print(f"{total - failed} of {total} rules pass their examples"
-          f" ({len(packs)} pack{'s' if len(packs) != 1 else ''}).")
+          f" ({len(packs)} pack{'s' if len(packs) != 1 else ''}{note}).")
     return 1 if failed else 0
 
 

@@ -20,12 +20,15 @@ KEYS = {
     "fix": "'safe' (default) or 'unsafe': applicability of the fix to the winning form",
 }
 REQUIRED = frozenset({"either"})
+PATTERN_KEYS = {"either": "both"}  # what `literal: true` escapes (see packs.py)
 SCOPES = ("paragraph", "section", "document")
 DEFAULT_SCOPE = "document"
 PLACEHOLDERS = frozenset({"match", "expected", "replacement"})
 
-# A form without regex syntax can be offered as a literal replacement.
-_LITERAL = re.compile(r"[\w' -]+")
+# A form without regex syntax (escaped punctuation allowed, as `literal: true` writes it) can be
+# offered as a literal replacement.
+_LITERAL = re.compile(r"(?:[\w' -]|\\[^\w\s])+")
+_ESCAPE = re.compile(r"\\(.)")
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,8 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
         if not isinstance(second, str):
             raise OptionError("either", f"the form paired with {first!r} must be a string")
         forms = compile_patterns([first, second], "either")
-        literals = tuple(f if _LITERAL.fullmatch(f) else None for f in (first, second))
+        literals = tuple(_ESCAPE.sub(r"\1", f) if _LITERAL.fullmatch(f) else None
+                         for f in (first, second))
         pairs.append(Pair(combine(forms), (literals[0], literals[1])))
     return Options(tuple(pairs), fix_applicability(options))
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 NAME = "existence"
 KEYS = {"patterns": "list of patterns; each match is a finding"}
 REQUIRED = frozenset(KEYS)
+PATTERN_KEYS = {"patterns": "items"}  # what `literal: true` escapes (see packs.py)
 SCOPES = ("sentence", "paragraph")
 DEFAULT_SCOPE = "paragraph"
 PLACEHOLDERS = frozenset({"match"})

@@ -19,6 +19,7 @@ KEYS = {
     "fix": "'safe' (default) or 'unsafe': whether --fix applies it without --unsafe-fixes",
 }
 REQUIRED = frozenset({"swap"})
+PATTERN_KEYS = {"swap": "keys"}  # what `literal: true` escapes (see packs.py)
 SCOPES = ("sentence", "paragraph")
 DEFAULT_SCOPE = "paragraph"
 PLACEHOLDERS = frozenset({"match", "replacement"})
@@ -50,7 +51,11 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
 
 
 def match_case(replacement: str, matched: str) -> str:
-    """Give the replacement the case shape of the text it replaces."""
+    """Give the replacement the case shape of the text it replaces, unless the replacement has
+    capitals inside it (CloudNest, iPhone, USA): such a spelling is the point of the rule, and
+    is kept as written."""
+    if any(c.isupper() for c in replacement[1:]):
+        return replacement
     letters = [c for c in matched if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return replacement.upper()

@@ -157,7 +157,10 @@ class Settings:
 
     @staticmethod
     def _cli_rules(specs: list[str]) -> list[str]:
-        return [r if r.startswith("builtin:") else os.path.abspath(r) for r in specs]
+        from termlint.packs import is_plugin_spec
+
+        return [r if r.startswith("builtin:") or is_plugin_spec(r) else os.path.abspath(r)
+                for r in specs]
 
     def packs(self, config: Config) -> list[Pack]:
         if self.args.no_cache or not lints(self.args):

@@ -18,7 +18,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from termlint.findings import Severity
-from termlint.packs import BUILTIN_PREFIX, SEVERITIES
+from termlint.packs import BUILTIN_PREFIX, SEVERITIES, is_plugin_spec
 from termlint.yamldoc import (
     Unreadable,
     YamlDoc,
@@ -284,7 +284,7 @@ def _rules(value: object, line: int | None, root: Path) -> tuple[str, ...]:
     if not specs:
         raise _Problem(line, "'rules' must name at least one rules file")
     return tuple(
-        spec if spec.startswith(BUILTIN_PREFIX)
+        spec if spec.startswith(BUILTIN_PREFIX) or is_plugin_spec(spec, root)
         else os.path.normpath(root / Path(spec).expanduser())
         for spec in specs
     )

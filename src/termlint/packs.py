@@ -12,7 +12,7 @@ import os
 import re
 import string
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType, ModuleType
 from typing import TYPE_CHECKING, Any
@@ -44,6 +44,9 @@ if TYPE_CHECKING:
     from termlint.packcache import PackCache
 
 BUILTIN_PREFIX = "builtin:"
+ENTRY_POINTS = "termlint.packs"  # the entry point group of installed rule packs
+# NAME:PACK, a pack of an installed distribution (a Windows path like C:\x.yaml is not one).
+_PLUGIN_SPEC = re.compile(r"([A-Za-z0-9][\w.-]*):([A-Za-z0-9][\w.-]*)")
 FORMAT_VERSION = 1
 TOP_KEYS = ("version", "name", "description", "families", "lexicons", "rules")
 COMMON_KEYS = (
@@ -112,6 +115,7 @@ class Pack:
     rules: tuple[Rule, ...]
     # Problems that do not stop the pack from working, each "path:line: ID: warning: ...".
     warnings: tuple[str, ...] = ()
+    origin: str = ""  # where it came from: "bundled", "file", or the distribution that ships it
 
 
 class RulesError(Exception):
@@ -173,6 +177,51 @@ def bundled_packs() -> dict[str, Path]:
     return {path.stem: path for path in sorted(folder.glob("*.yaml")) if path.is_file()}
 
 
+def is_plugin_spec(spec: str, base_dir: Path | None = None) -> bool:
+    """Whether `spec` names a pack of an installed distribution (NAME:PACK) rather than a file:
+    it has that shape, is not builtin:, and no such file exists (a file always wins)."""
+    if spec.startswith(BUILTIN_PREFIX) or not _PLUGIN_SPEC.fullmatch(spec):
+        return False
+    return not (base_dir / spec if base_dir is not None else Path(spec)).exists()
+
+
+def _plugin(spec: str) -> tuple[Path, str]:
+    """The file of the pack NAME:PACK, and its origin ("acme-style 1.2 (acme)"). The entry
+    point names a package (or module) whose folder holds PACK.yaml; it is located, not
+    imported, so installing a rule pack never runs its code."""
+    import importlib.util
+    from importlib.metadata import entry_points
+
+    name, pack = _PLUGIN_SPEC.fullmatch(spec).groups()  # type: ignore[union-attr]
+    found = {ep.name: ep for ep in entry_points(group=ENTRY_POINTS)}
+    if name not in found:
+        installed = ", ".join(sorted(found)) or "none"
+        raise RulesError(spec, f"no installed rule pack '{name}'{did_you_mean(name, found)} "
+                         f"(entry point group '{ENTRY_POINTS}'; installed: {installed})")
+    entry = found[name]
+    dist = entry.dist
+    origin = f"{dist.name} {dist.version} ({name})" if dist is not None else name
+    try:
+        module_spec = importlib.util.find_spec(entry.module)
+    except (ImportError, ValueError) as exc:
+        module_spec, problem = None, str(exc)
+    else:
+        problem = f"module '{entry.module}' not found"
+    if module_spec is None:
+        raise RulesError(spec, f"rule pack '{name}' from {origin} is broken: {problem}")
+    if module_spec.submodule_search_locations:
+        folder = Path(next(iter(module_spec.submodule_search_locations)))
+    elif module_spec.origin:
+        folder = Path(module_spec.origin).parent
+    else:
+        raise RulesError(spec, f"rule pack '{name}' from {origin} has no folder")
+    packs = sorted(p.stem for p in folder.glob("*.yaml"))
+    if pack not in packs:
+        raise RulesError(spec, f"{origin} has no rule pack '{pack}'{did_you_mean(pack, packs)}; "
+                         f"it has: {', '.join(packs) or 'none'}")
+    return folder / f"{pack}.yaml", origin
+
+
 def _locate(spec: str, base_dir: Path | None) -> Path:
     if spec.startswith(BUILTIN_PREFIX):
         name = spec[len(BUILTIN_PREFIX) :]
@@ -224,7 +273,11 @@ def load_packs(
     packs: list[Pack] = []
     seen_files: set[str] = set()
     for spec in specs:
-        path = _locate(spec, base_dir)
+        if is_plugin_spec(spec, base_dir):
+            path, origin = _plugin(spec)
+        else:
+            path = _locate(spec, base_dir)
+            origin = "bundled" if spec.startswith(BUILTIN_PREFIX) else "file"
         # The same file named twice (say, by path and as builtin:) is loaded once.
         real = os.path.realpath(path)
         if real in seen_files:
@@ -236,7 +289,7 @@ def load_packs(
             pack = parse_pack(text, display)
             if kept is not None:
                 kept.put(display, text, pack)
-        packs.append(pack)
+        packs.append(replace(pack, origin=origin))
     _check_unique_ids(packs)
     return packs
 

@@ -18,9 +18,12 @@ def list_rules(packs: Sequence[Pack], fmt: str = "text") -> int:
         print(rules_markdown(packs), end="")
         return 0
     if fmt == "json":
-        print(json.dumps([_rule_dict(r) for p in packs for r in p.rules], indent=2))
+        print(json.dumps([{**_rule_dict(r), "origin": p.origin, "file": p.path}
+                          for p in packs for r in p.rules], indent=2))
         return 0
-    rows = [(r.id, str(r.severity), r.kind, r.name, r.pack) for p in packs for r in p.rules]
+    # Each rule with its pack and where the pack came from (bundled, a file, a distribution).
+    rows = [(r.id, str(r.severity), r.kind, r.name, f"{r.pack}, {_origin(p)}")
+            for p in packs for r in p.rules]
     rows += [(m.id, str(m.severity), m.kind, m.name, m.pack) for m in META_RULES]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
@@ -62,6 +65,10 @@ def show_config(config: Config, packs: Sequence[Pack], path: str, included: bool
                                  "no (include/exclude skip it when found in a folder)"))
     print("\n".join(lines))
     return 0
+
+
+def _origin(pack: Pack) -> str:
+    return f"file {pack.path}" if pack.origin == "file" else pack.origin or pack.path
 
 
 def _rule_dict(rule: Rule) -> dict[str, object]:

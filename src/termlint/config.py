@@ -11,11 +11,10 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from termlint.findings import Severity
 from termlint.packs import BUILTIN_PREFIX, SEVERITIES, is_plugin_spec
@@ -42,14 +41,13 @@ _RULE_ID = re.compile(r"[A-Z]+[0-9]+")
 _ID_PREFIX = re.compile(r"[A-Z]+[0-9]*")
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     path: Path | None  # the file it came from (None = defaults)
     root: Path  # folder that relative paths and globs resolve against
     rules: tuple[str, ...] = DEFAULT_RULES  # absolute paths or "builtin:NAME"
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
+    severity: Mapping[str, Severity] = MappingProxyType({})
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     fail_on: Severity | None = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from termlint.markdown import Comment
 
@@ -21,16 +21,15 @@ _DIRECTIVE = re.compile(r"<!--\s*termlint-(?P<action>[\w-]*)(?P<ids>[^>]*?)\s*--
 _ID = re.compile(r"[A-Za-z]+\d+")
 
 
-@dataclass
-class Directive:
+class Directive(NamedTuple):
     action: str  # one of ACTIONS, or the unknown word written (see `known`)
     ids: frozenset[str]  # empty: every rule
     start: int  # norm offsets of the comment
     end: int
     line: int  # 0-based line of the comment's start
     end_line: int  # 0-based line of the comment's end
-    bad_ids: tuple[str, ...] = ()  # words that are not rule ids
-    used: set[str] = field(default_factory=set)
+    bad_ids: tuple[str, ...]  # words that are not rule ids
+    used: set[str]  # the rules it suppressed so far (filled in while linting)
 
     @property
     def known(self) -> bool:
@@ -61,6 +60,7 @@ def parse_directives(
                 line=line_of(comment.start),
                 end_line=line_of(max(comment.start, comment.end - 1)),
                 bad_ids=tuple(w for w in words if not _ID.fullmatch(w)),
+                used=set(),
             )
         )
     directives.sort(key=lambda d: d.start)

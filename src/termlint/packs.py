@@ -12,10 +12,9 @@ import os
 import re
 import string
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType, ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from termlint.findings import Severity
 from termlint.kinds import (
@@ -74,8 +73,7 @@ class _Fields(dict):  # type: ignore[type-arg]
         return ""
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     id: str
     name: str
     kind: str
@@ -105,8 +103,7 @@ class Rule:
             return template
 
 
-@dataclass(frozen=True)
-class Pack:
+class Pack(NamedTuple):
     name: str
     description: str
     path: str
@@ -289,7 +286,7 @@ def load_packs(
             pack = parse_pack(text, display)
             if kept is not None:
                 kept.put(display, text, pack)
-        packs.append(replace(pack, origin=origin))
+        packs.append(pack._replace(origin=origin))
     _check_unique_ids(packs)
     return packs
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from types import MappingProxyType, ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
@@ -40,16 +39,15 @@ class OptionError(ValueError):
         self.problem = problem
 
 
-@dataclass(frozen=True)
-class PackContext:
+class PackContext(NamedTuple):
     """What a kind may use from its pack while preparing a rule."""
 
     families: Mapping[str, tuple[str, ...]]  # family name -> its form patterns (source text)
     lexicons: Mapping[str, tuple[str, ...]]  # lexicon name -> entries
     # family name -> the words naming it before a shared head noun ("personali[sz]ed")
-    modifiers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    modifiers: Mapping[str, tuple[str, ...]] = MappingProxyType({})
     # family name -> narrower terms that belong to it ("precision oncology")
-    subfields: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    subfields: Mapping[str, tuple[str, ...]] = MappingProxyType({})
 
 
 class Hit(NamedTuple):

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from termlint.kinds import Hit, OptionError, PackContext, combine, compile_patterns, which
 from termlint.kinds.substitution import fix_applicability, match_case
@@ -31,14 +30,12 @@ _LITERAL = re.compile(r"(?:[\w' -]|\\[^\w\s])+")
 _ESCAPE = re.compile(r"\\(.)")
 
 
-@dataclass(frozen=True)
-class Pair:
+class Pair(NamedTuple):
     forms: re.Pattern[str]  # both forms combined; groups _0 and _1 tell which matched
     literals: tuple[str | None, str | None]
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     pairs: tuple[Pair, ...]
     applicability: str
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from termlint.kinds import Hit, OptionError, PackContext, combine, compile_patterns, which
 
@@ -25,8 +24,7 @@ DEFAULT_SCOPE = "paragraph"
 PLACEHOLDERS = frozenset({"match", "replacement"})
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     pattern: re.Pattern[str]  # every swap's pattern, combined
     replacements: tuple[str, ...]
     applicability: str

@@ -130,3 +130,16 @@ def test_no_cache_and_commands_that_lint_nothing_keep_no_settings(tmp_path: Path
     for args in (["--no-cache", "draft.md"], ["--list-rules"], ["--explain", "PM101"]):
         assert run_termlint(*args, cwd=tmp_path).returncode in (0, 1)
     assert not (tmp_path / ".termlint_cache" / "configs").exists()
+
+
+def test_the_cache_digest_is_sha256() -> None:
+    import hashlib
+
+    from termlint.digest import sha256
+
+    for data in (b"", b"termlint", bytes(range(256)) * 100):
+        assert sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
+        incremental = sha256()
+        incremental.update(data[:7])
+        incremental.update(data[7:])
+        assert incremental.hexdigest() == hashlib.sha256(data).hexdigest()

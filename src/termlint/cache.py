@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import json
 import os
 
 from termlint import __version__
+from termlint.digest import sha256
 from termlint.findings import Finding, Fix, Severity
 
 DEFAULT_FOLDER = ".termlint_cache"
@@ -26,7 +26,7 @@ class Cache:
 
     @staticmethod
     def key(data: bytes, path: str, rules: str) -> str:
-        digest = hashlib.sha256()
+        digest = sha256()
         for part in (code_version().encode(), rules.encode(), path.encode(), data):
             digest.update(len(part).to_bytes(8, "big"))
             digest.update(part)
@@ -83,7 +83,7 @@ def code_version() -> str:
     """termlint's version plus a stamp of its own source files: an editable install or a
     checkout changes code without changing the version, and must not reuse old results."""
     package = os.path.dirname(os.path.abspath(__file__))
-    stamp = hashlib.sha256(__version__.encode())
+    stamp = sha256(__version__.encode())
     for folder, _, names in sorted(os.walk(package)):
         for name in sorted(n for n in names if n.endswith(".py")):
             info = os.stat(os.path.join(folder, name))

@@ -12,12 +12,12 @@ configuration file path, so an edit replaces it; a `pyproject.toml` without a
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from typing import Any
 
 from termlint.cache import code_version, keep_file
+from termlint.digest import sha256
 
 # The settings of one file: key -> (value, line), as config.py reads them.
 Entries = dict[str, tuple[Any, "int | None"]]
@@ -55,12 +55,12 @@ class KeptSettings:
 
 
 def _name(path: str) -> str:
-    digest = hashlib.sha256(path.encode("utf-8", "surrogatepass")).hexdigest()
+    digest = sha256(path.encode("utf-8", "surrogatepass")).hexdigest()
     return os.path.join("configs", digest[:32] + ".json")
 
 
 def _key(path: str, text: str) -> str:
-    digest = hashlib.sha256()
+    digest = sha256()
     for part in (code_version(), path, text):
         data = part.encode("utf-8", "surrogatepass")
         digest.update(len(data).to_bytes(8, "big"))

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import hashlib
 import io
 import os
 import pickle
@@ -29,6 +28,7 @@ from typing import Any
 
 from termlint import prefilter, regexcache
 from termlint.cache import code_version, keep_file
+from termlint.digest import sha256
 from termlint.packs import Pack
 
 _TAG = f"{sys.implementation.cache_tag}-{regexcache.ENGINE}".encode()
@@ -70,7 +70,7 @@ class PackCache:
 
     @staticmethod
     def _name(path: str) -> str:
-        name = hashlib.sha256(_TAG + b"\0" + path.encode("utf-8", "surrogatepass")).hexdigest()
+        name = sha256(_TAG + b"\0" + path.encode("utf-8", "surrogatepass")).hexdigest()
         return os.path.join("packs", name[:32] + ".pickle")
 
 
@@ -86,7 +86,7 @@ def _is_prefix_table(table: object) -> bool:
 
 
 def _key(path: str, text: str) -> bytes:
-    digest = hashlib.sha256()
+    digest = sha256()
     for part in (_TAG, code_version().encode(), path.encode("utf-8", "surrogatepass"),
                  text.encode("utf-8", "surrogatepass")):
         digest.update(len(part).to_bytes(8, "big"))

@@ -33,6 +33,10 @@ KEYS = {
     "negations": "lexicon of negations that undo a predicate just after them",
     "passives": "lexicon of auxiliaries ('is', 'was') that, before a predicate in -ed, make "
     "it passive ('is enabled by'): the family then promises nothing",
+    "names": "lexicon of heads that make a family term part of a name or a modifier when they "
+    "follow it ('Initiative', 'Service', 'research', 'tool'): that term is not the subject",
+    "hedges": "lexicon of cues that weigh a claim in its sentence or the next two ('has yet to be "
+    "realized', 'remains unproven'): a weighed claim is not a bare one",
     "entities": "list of lexicons of specific entities (genes, variants, drugs, tests)",
     "decisions": "lexicon of decision words (diagnose, choose, dose, screen, monitor…)",
     "window": "with scope 'sentence': how many sentences either side count as scope",
@@ -43,6 +47,27 @@ DEFAULT_SCOPE = "paragraph"
 PLACEHOLDERS = frozenset({"match", "term"})
 # A stand-in must be the subject, so it must come early in its sentence.
 STAND_IN_WORDS = 6
+# Where a clause starts: a family term after one of these is at the start of its clause.
+_CLAUSE_BREAK = re.compile(r"[,;:(\u2013\u2014]|\s-\s")
+# "The implementation of X", "Advances in X": the family heads the subject through these.
+_SUBJECT_PREPOSITIONS = frozenset({"of", "in", "to", "towards", "toward", "for", "behind"})
+_DETERMINERS = frozenset({"the", "this", "that", "a", "an", "our", "their", "its", "your",
+                          "such", "modern", "new", "today's"})
+_CONJUNCTIONS = frozenset({"and", "or", "&"})
+_NEW_CLAUSE = re.compile(r"[:;]\s")
+_SUBORDINATE_END = re.compile(r"[:;,]\s")
+# A clause opened by one of these is subordinate: its subject is not the sentence's.
+_SUBORDINATORS = frozenset({"while", "although", "though", "whereas", "if", "because",
+                            "since", "when", "unless", "whilst"})
+# A reporting verb (or "that") opens the clause whose subject the family term is.
+_REPORTING = frozenset({"said", "says", "say", "stated", "states", "believe", "believes",
+                        "argue", "argues", "argued", "claim", "claims", "claimed", "noted",
+                        "notes", "added", "explained", "explains", "told", "think", "thinks",
+                        "that", "how", "way"})
+# How many sentences after a claim may still weigh it.
+HEDGE_SENTENCES = 2
+# A predicate this early in a sentence under a heading has no subject of its own.
+HEADING_PREDICATE_WORDS = 3
 
 
 class Options(NamedTuple):
@@ -52,6 +77,8 @@ class Options(NamedTuple):
     stand_ins: re.Pattern[str] | None
     negations: re.Pattern[str] | None
     passives: re.Pattern[str] | None
+    names: re.Pattern[str] | None
+    hedges: re.Pattern[str] | None
     entities: tuple[re.Pattern[str], ...]  # one per lexicon, so each gets its own prefilter
     decisions: re.Pattern[str]
     window: int
@@ -79,6 +106,8 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
         stand_ins=_optional(pack, options, "stand-ins"),
         negations=_optional(pack, options, "negations"),
         passives=_optional(pack, options, "passives"),
+        names=_optional(pack, options, "names"),
+        hedges=_optional(pack, options, "hedges"),
         entities=tuple(p for p in entities if p is not None),
         decisions=_required(pack, options, "decisions"),
         window=window,
@@ -143,14 +172,18 @@ class Claims:
         options, doc = self.options, self.doc
         sentence = doc.sentences_of(index)[number]
         text = sentence.text
-        if text.rstrip().endswith("?"):
+        if text.rstrip().endswith("?") or _is_purpose(text):
             return None
+        block = doc.blocks[index]
         subject: tuple[int, int, str] | None = None  # sentence offsets and text
         mentions = self.family.get((index, number))
-        if mentions:
-            first = mentions[0]
-            subject = (first.start - sentence.start, first.end - sentence.start, first.text)
-        elif options.stand_ins is not None and self._has_antecedent(index, number):
+        for mention in mentions or ():
+            start = mention.start - sentence.start
+            if _at_clause_start(text[:start]) and not self._is_name(block, mention.end):
+                subject = (start, mention.end - sentence.start, mention.text)
+                break
+        if subject is None and not mentions and options.stand_ins is not None \
+                and self._has_antecedent(index, number):
             stand_in = options.stand_ins.search(text)
             lead = text[: stand_in.start()] if stand_in else ""
             # Subject position: early in the sentence, or right after an introductory clause.
@@ -158,14 +191,22 @@ class Claims:
                 subject = (stand_in.start(), stand_in.end(), stand_in.group())
         if subject is None and number == 0 and index > 0 and \
                 doc.blocks[index - 1].kind == "heading":
-            # Under a heading naming the family, the heading is the subject ("Benefits include")
+            # Under a heading naming the family, the heading is the subject of a sentence that
+            # has none of its own: one that opens with its predicate ("Helps doctors choose").
             heading = options.family.search(doc.blocks[index - 1].text)
-            subject = (0, 0, heading.group()) if heading else None
+            opening = self.predicates[(index, number)][0].start - sentence.start
+            if heading and len(text[:opening].split()) < HEADING_PREDICATE_WORDS \
+                    and not self._is_name(doc.blocks[index - 1], heading.end()):
+                subject = (0, 0, heading.group())
         if subject is None:
             return None
-        # The predicate must end after the subject ("Benefits of X include" spans it).
+        # The predicate must end after the subject ("Benefits of X include" spans it), in the
+        # same clause: after a colon or semicolon another clause, with its own subject, begins.
+        subordinate = _opens_subordinate(text[: subject[0]])
         predicate = next((p for p in self.predicates[(index, number)]
-                          if p.end - sentence.start > subject[1]), None)
+                          if p.end - sentence.start > subject[1]
+                          and self._same_clause(text, subject[1], p.start - sentence.start,
+                                                subordinate)), None)
         if predicate is None:
             return None
         before = text[: predicate.start - sentence.start]
@@ -177,7 +218,42 @@ class Claims:
         if (options.passives is not None and last_words and predicate.text.endswith(("ed", "en"))
                 and options.passives.fullmatch(last_words[-1])):
             return None
+        if self._weighed(index, number):
+            return None
         return subject[2]
+
+    def _same_clause(self, text: str, start: int, end: int, subordinate: bool) -> bool:
+        """Whether text[start:end], between the subject and its predicate, stays in one
+        clause. After a colon or semicolon (or, when the subject sits in a "While ..." clause,
+        a comma) a new clause begins: it still speaks of the family when it opens with a
+        stand-in ("...a buzzword; it is reshaping care")."""
+        breaks = list((_SUBORDINATE_END if subordinate else _NEW_CLAUSE).finditer(text, start, end))
+        if not breaks:
+            return True
+        clause = text[breaks[-1].end() : end]
+        opening = end - len(clause.lstrip())
+        stand_ins = self.options.stand_ins
+        return stand_ins is not None and stand_ins.match(text, opening) is not None
+
+    def _is_name(self, block: Block, end: int) -> bool:
+        """Whether the family term ending at `end` is part of a name or modifies another
+        head ("the Precision Medicine Initiative", "a precision medicine research program")."""
+        rest = block.text[end:]
+        gap = len(rest) - len(rest.lstrip(" \t\u00ae\u2122"))  # spaces, (R), (TM)
+        if self.options.names is not None and self.options.names.match(rest, gap):
+            return True
+        # Outside headings, a Title Case term followed by another capital is a proper name.
+        following = rest[gap:gap + 1]
+        title_case = all(word[:1].isupper() for word in block.text[:end].split()[-2:])
+        return block.kind != "heading" and title_case and following.isupper() and gap > 0
+
+    def _weighed(self, index: int, number: int) -> bool:
+        """The claim is doubted or weighed right away: in its own sentence or the next two."""
+        if self.options.hedges is None:
+            return False
+        sentences = self.doc.sentences_of(index)
+        return any(self.options.hedges.search(s.text)
+                   for s in sentences[number:number + 1 + HEDGE_SENTENCES])
 
     def _has_antecedent(self, index: int, number: int) -> bool:
         """A family is named in the previous sentence, or in the block just before."""
@@ -215,6 +291,34 @@ class Claims:
             and self._has_entity(index, number)
             for index, number in scope
         )
+
+
+def _at_clause_start(lead: str) -> bool:
+    """Whether a family term after `lead` (its sentence's text before it) is in subject
+    position: at the start of its clause, after a determiner ("the", "this"), or heading the
+    subject through a preposition ("The implementation of", "Advances in"). After a verb or a
+    longer phrase ("patients expect benefits from", "data analysis supports") it is not."""
+    clause = [w for w in _CLAUSE_BREAK.split(lead)[-1].split() if any(c.isalnum() for c in w)]
+    if len(clause) <= 1:
+        return not clause or clause[0].lower() in _DETERMINERS or clause[0][:1].isupper()
+    last = clause[-1].lower()
+    if last in _REPORTING:  # "the minister said precision medicine would ..."
+        return True
+    if last in _SUBJECT_PREPOSITIONS:
+        return len(clause) <= 4
+    # "Precision or personalized medicine", "the new precision medicine"
+    return last in _DETERMINERS | _CONJUNCTIONS and len(clause) <= 3
+
+
+def _opens_subordinate(lead: str) -> bool:
+    """Whether the clause holding a term that follows `lead` opens with a subordinator."""
+    words = [w for w in _CLAUSE_BREAK.split(lead)[-1].split() if any(c.isalnum() for c in w)]
+    return bool(words) and words[0].lower() in _SUBORDINATORS
+
+
+def _is_purpose(text: str) -> bool:
+    """A sentence that opens with "To ..." states a purpose ("To improve care through ...")."""
+    return text.lstrip(" \t\n*_\"'").lower().startswith("to ")
 
 
 def _scope(doc: Document, index: int, scope: str) -> list[tuple[int, int]]:

@@ -143,30 +143,34 @@ def triggers(options: Options) -> tuple[re.Pattern[str], ...]:
 def check(rule: Rule, doc: Document) -> Iterator[Hit]:
     options: Options = rule.options
     found = False
-    for index, number in _candidates(options, doc):
+    flagged: set[tuple[int, int]] = set()  # (block, offset) of second terms reported
+    for index, opening, number in _candidates(options, doc):
         block = doc.blocks[index]
-        sentence = doc.sentences_of(index)[number]
+        sentences = doc.sentences_of(index)
+        start = sentences[opening].start  # a unit is one sentence, or two (see _candidates)
+        unit = block.text[start : sentences[number].end]
         shape, matches = doc.memo(
-            ("constructions", options.constructions.pattern, index, number),
-            lambda s=sentence: _match(options, s.text),
+            ("constructions", options.constructions.pattern, index, opening, number),
+            lambda text=unit: _match(options, text),
         )
-        flagged: set[tuple[int, int]] = set()
         for construction in matches:
             joined = _joined(options, shape.text, construction)
             if joined is None:
                 continue
             first, second = sorted((shape.source(a), shape.source(a + 1)) for a in joined)
-            if second in flagged or _contrasted(
-                options, doc, index, number, (first[0], second[1], shape.source(construction.end()))
-            ):
+            # Cues are read in the last sentence of the unit, so offsets are taken from there.
+            shift = sentences[number].start - start
+            where = (first[0] - shift, second[1] - shift, shape.source(construction.end()) - shift)
+            if (index, start + second[0]) in flagged or _contrasted(
+                    options, doc, index, number, where):
                 continue
-            flagged.add(second)
+            flagged.add((index, start + second[0]))
             found = True
-            text = sentence.text
+            text = unit
             yield Hit(
                 block,
-                sentence.start + second[0],
-                sentence.start + second[1],
+                start + second[0],
+                start + second[1],
                 {
                     "first": text[first[0] : first[1]],
                     "second": text[second[0] : second[1]],
@@ -186,10 +190,17 @@ def _match(options: Options, text: str) -> tuple[Skeleton, list[re.Match[str]]]:
     return shape, list(options.constructions.finditer(shape.text))
 
 
-def _candidates(options: Options, doc: Document) -> list[tuple[int, int]]:
-    """The sentences that name both families: only they can hold a construction."""
+def _candidates(options: Options, doc: Document) -> list[tuple[int, int, int]]:
+    """(block, first sentence, last sentence) of the units that can hold a construction: a
+    sentence that names both families, or a sentence that names one right after a sentence
+    that names the other ("A is .... It is also called B")."""
     first, second = (set(doc.by_sentence(pattern)) for pattern in options.presence)
-    return sorted(first & second)
+    units = [(index, number, number) for index, number in first & second]
+    for index, number in first ^ second:
+        other = second if (index, number) in first else first
+        if number > 0 and (index, number - 1) in other:
+            units.append((index, number - 1, number))
+    return sorted(units)
 
 
 def _joined(options: Options, shape: str, construction: re.Match[str]) -> tuple[int, int] | None:

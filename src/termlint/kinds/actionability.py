@@ -210,7 +210,11 @@ class Claims:
         if predicate is None:
             return None
         before = text[: predicate.start - sentence.start]
-        if options.aims is not None and options.aims.search(before):
+        # An aim counts in the subject's own clause ("The goal of precision medicine is to
+        # improve"), not in an introductory phrase before it ("In contrast to X, A will ...").
+        clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(before, 0, subject[0])),
+                           default=0)
+        if options.aims is not None and options.aims.search(before, clause_start):
             return None
         last_words = before[subject[1] :].split()[-3:]
         if options.negations is not None and options.negations.search(" ".join(last_words)):

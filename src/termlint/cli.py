@@ -8,6 +8,7 @@ exception: they exit with status 2, as usage errors should.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -500,7 +501,8 @@ def entry() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         code = EXIT_OK
-    sys.stderr.flush()
+    with contextlib.suppress(OSError):  # nobody is reading the errors either
+        sys.stderr.flush()
     # Leave without tearing the interpreter down: freeing every module's objects costs a
     # one-file pre-commit run ~8 ms, and nothing is left to do (output is flushed, files are
     # written and renamed, worker processes joined). Only the console script does this;

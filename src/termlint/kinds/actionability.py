@@ -144,7 +144,9 @@ def check(rule: Rule, doc: Document) -> Iterator[Hit]:
             ok = claims.has_evidence([(index, n) for n in range(lo, min(hi, len(sentences)))])
         else:
             if index not in supported:
-                supported[index] = claims.has_evidence(_scope(doc, index, rule.scope))
+                # A heading's claim is backed, or not, by the section it opens.
+                scope = "section" if doc.blocks[index].kind == "heading" else rule.scope
+                supported[index] = claims.has_evidence(_scope(doc, index, scope))
             ok = supported[index]
         if not ok:
             sentence = sentences[number]
@@ -163,9 +165,8 @@ class Claims:
         self._named: dict[tuple[int, int], bool] = {}
 
     def candidates(self) -> list[tuple[int, int]]:
-        """Sentences that hold a predicate and are not in a heading, in document order."""
-        return sorted(key for key in self.predicates
-                      if self.doc.blocks[key[0]].kind != "heading")
+        """Sentences (headings included) that hold a predicate, in document order."""
+        return sorted(self.predicates)
 
     def subject(self, index: int, number: int) -> str | None:
         """The subject term when the sentence is a benefit claim, else None."""

@@ -39,6 +39,23 @@ def test_documented_workflow_is_valid() -> None:
         (ROOT / "action.yml").read_text(encoding="utf-8"))["inputs"])
 
 
+def test_ci_docs_cover_what_a_content_pull_request_needs() -> None:
+    """docs/ci.md: rules-file changes trigger the check, the whole history is fetched (and
+    why), a reviewdog example with rdjson, GitHub's annotation cap stated."""
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    workflow = yaml.safe_load(re.search(r"```yaml\n(name: Content.*?)```", text, re.S).group(1))
+    paths = workflow[True]["pull_request"]["paths"]
+    assert ".termlint.yaml" in paths and any(p.endswith(".yaml") and "*" in p for p in paths)
+    (checkout,) = [s for s in workflow["jobs"]["termlint"]["steps"]
+                   if s.get("uses", "").startswith("actions/checkout")]
+    assert checkout["with"]["fetch-depth"] == 0
+    assert "merge base" in text and "shallow" in text
+    reviewdog = re.search(r"### reviewdog\n(.*?)\n## ", text, re.S).group(1)
+    assert "--format rdjson" in reviewdog and "reviewdog -f=rdjson" in reviewdog
+    assert re.search(r"at most 10 error, 10 warning and 10 notice\s+annotations per step, "
+                     r"and 50 per job", text)
+
+
 # --- the action's shell steps, run for real ------------------------------------------------------
 
 

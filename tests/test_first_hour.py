@@ -228,12 +228,25 @@ def test_commands_that_lint_nothing_leave_no_cache(tmp_path: Path) -> None:
 # --- writing rules ---------------------------------------------------------------------------
 
 
+def rules_and_draft(folder: Path, rules_text: str, draft_text: str,
+                    rules_name: str = "rules.yaml") -> tuple[Path, Path]:
+    """A whole rules file and a draft.md in `folder`, written as given."""
+    rules, draft = folder / rules_name, folder / "draft.md"
+    rules.write_text(rules_text)
+    draft.write_text(draft_text)
+    return rules, draft
+
+
+def matches_and_fixes(rules: Path, draft: Path) -> list[tuple[str, str]]:
+    """(match, offered replacement) of each finding, in order."""
+    _, data = run_json("--rules", rules, draft)
+    return [(f["match"], f["fix"]["replacement"]) for f in data["findings"]]
+
+
 def test_a_rule_needs_only_id_kind_message_and_its_own_keys(tmp_path: Path) -> None:
-    rules = tmp_path / "house-rules.yaml"
-    rules.write_text("rules:\n  - id: HS001\n    kind: existence\n    message: \"'{match}'\"\n"
-                     "    patterns: [widget]\n")
-    draft = tmp_path / "draft.md"
-    draft.write_text("A widget.\n")
+    rules, draft = rules_and_draft(
+        tmp_path, "rules:\n  - id: HS001\n    kind: existence\n    message: \"'{match}'\"\n"
+        "    patterns: [widget]\n", "A widget.\n", "house-rules.yaml")
     code, data = run_json("--rules", rules, draft)
     assert (code, data["errors"]) == (1, [])
     (finding,) = data["findings"]
@@ -268,10 +281,7 @@ rules:
 
 
 def test_every_problem_of_a_rules_file_in_one_run(tmp_path: Path) -> None:
-    rules = tmp_path / "rules.yaml"
-    rules.write_text(BROKEN)
-    draft = tmp_path / "draft.md"
-    draft.write_text("Fine.\n")
+    rules, draft = rules_and_draft(tmp_path, BROKEN, "Fine.\n")
     result = run_termlint("--rules", rules, draft)
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
@@ -301,10 +311,8 @@ rules:
 
 
 def test_literal_looking_patterns_warn_and_literal_true_escapes(tmp_path: Path) -> None:
-    rules = tmp_path / "rules.yaml"
-    rules.write_text(LITERAL_LOOKING)
-    draft = tmp_path / "draft.md"
-    draft.write_text("Eggs, ergo, e.g. this. Ties, i.e.\nthat. Iree.\n")
+    rules, draft = rules_and_draft(tmp_path, LITERAL_LOOKING,
+                                   "Eggs, ergo, e.g. this. Ties, i.e.\nthat. Iree.\n")
     result = run_termlint("--rules", rules, "--format", "json", draft)
     warnings = result.stderr.strip().splitlines()
     assert len(warnings) == 1 and warnings[0].startswith(f"{rules}:6: HS010: warning: ")
@@ -327,13 +335,11 @@ def test_literal_looking_patterns_warn_and_literal_true_escapes(tmp_path: Path) 
 
 
 def test_case_only_substitution_fixes_every_wrong_casing(tmp_path: Path) -> None:
-    rules = tmp_path / "rules.yaml"
-    rules.write_text("rules:\n  - id: HS020\n    kind: substitution\n    message: \"'{match}' is "
-                     "spelled '{replacement}'.\"\n    swap: {cloudnest: CloudNest}\n")
-    draft = tmp_path / "draft.md"
-    draft.write_text("CLOUDNEST, Cloudnest, cloudnest and cloudNEST; CloudNest is right.\n")
-    _, data = run_json("--rules", rules, draft)
-    assert [(f["match"], f["fix"]["replacement"]) for f in data["findings"]] == [
+    rules, draft = rules_and_draft(
+        tmp_path, "rules:\n  - id: HS020\n    kind: substitution\n    message: \"'{match}' is "
+        "spelled '{replacement}'.\"\n    swap: {cloudnest: CloudNest}\n",
+        "CLOUDNEST, Cloudnest, cloudnest and cloudNEST; CloudNest is right.\n")
+    assert matches_and_fixes(rules, draft) == [
         (word, "CloudNest") for word in ("CLOUDNEST", "Cloudnest", "cloudnest", "cloudNEST")]
     run_termlint("--rules", rules, "--fix", draft)
     assert draft.read_text() == ("CloudNest, CloudNest, CloudNest and CloudNest; CloudNest is "
@@ -341,15 +347,14 @@ def test_case_only_substitution_fixes_every_wrong_casing(tmp_path: Path) -> None
 
 
 def test_exceptions_and_a_shared_vocabulary(tmp_path: Path) -> None:
-    rules = tmp_path / "rules.yaml"
-    rules.write_text(
+    rules, draft = rules_and_draft(
+        tmp_path,
         "rules:\n"
         "  - id: HS030\n    kind: existence\n    message: x\n    patterns: [precision medicine]\n"
         "    exceptions: ['Precision Medicine Initiative']\n"
-        "  - id: HS031\n    kind: substitution\n    message: x\n    swap: {utilize: use}\n")
-    draft = tmp_path / "draft.md"
-    draft.write_text("The Precision Medicine\nInitiative funds precision medicine. We utilize "
-                     "Utilize Cloud and we utilize it.\n")
+        "  - id: HS031\n    kind: substitution\n    message: x\n    swap: {utilize: use}\n",
+        "The Precision Medicine\nInitiative funds precision medicine. We utilize "
+        "Utilize Cloud and we utilize it.\n")
     _, data = run_json("--rules", rules, draft, cwd=tmp_path)
     assert [(f["rule"], f["column"]) for f in data["findings"]] == [
         ("HS030", 18), ("HS031", 41), ("HS031", 49), ("HS031", 70)]
@@ -366,3 +371,12 @@ def test_exceptions_and_a_shared_vocabulary(tmp_path: Path) -> None:
     result = run_termlint(draft, cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.strip().startswith(f"{tmp_path / 'accept.txt'}:2: ")
+
+
+def test_literal_consistency_offers_the_written_form_as_its_fix(tmp_path: Path) -> None:
+    rules, draft = rules_and_draft(
+        tmp_path, "rules:\n  - id: HS040\n    kind: consistency\n    message: x\n"
+        "    literal: true\n    either: {e.g.: for example}\n",
+        "One e.g. here. For example, there. Eggs stay eggs.\n")
+    assert matches_and_fixes(rules, draft) == [
+        ("For example", "E.g.")]  # the first form used wins; its case follows the match

@@ -14,7 +14,7 @@ import json
 import os
 
 from termlint import __version__
-from termlint.digest import sha256
+from termlint.digest import digest_of, sha256
 from termlint.findings import Finding, Fix, Severity
 
 DEFAULT_FOLDER = ".termlint_cache"
@@ -26,11 +26,7 @@ class Cache:
 
     @staticmethod
     def key(data: bytes, path: str, rules: str) -> str:
-        digest = sha256()
-        for part in (code_version().encode(), rules.encode(), path.encode(), data):
-            digest.update(len(part).to_bytes(8, "big"))
-            digest.update(part)
-        return digest.hexdigest()
+        return digest_of(code_version(), rules, path, data)
 
     @staticmethod
     def _name(key: str) -> str:

@@ -17,7 +17,7 @@ import os
 from typing import Any
 
 from termlint.cache import code_version, keep_file
-from termlint.digest import sha256
+from termlint.digest import digest_of
 
 # The settings of one file: key -> (value, line), as config.py reads them.
 Entries = dict[str, tuple[Any, "int | None"]]
@@ -55,14 +55,8 @@ class KeptSettings:
 
 
 def _name(path: str) -> str:
-    digest = sha256(path.encode("utf-8", "surrogatepass")).hexdigest()
-    return os.path.join("configs", digest[:32] + ".json")
+    return os.path.join("configs", digest_of(path)[:32] + ".json")
 
 
 def _key(path: str, text: str) -> str:
-    digest = sha256()
-    for part in (code_version(), path, text):
-        data = part.encode("utf-8", "surrogatepass")
-        digest.update(len(data).to_bytes(8, "big"))
-        digest.update(data)
-    return digest.hexdigest()
+    return digest_of(code_version(), path, text)

@@ -15,4 +15,15 @@ except ImportError:  # pragma: no cover - depends on the Python
     except ImportError:
         from hashlib import sha256  # type: ignore[assignment]
 
-__all__ = ["sha256"]
+__all__ = ["digest_of", "sha256"]
+
+
+def digest_of(*parts: str | bytes) -> str:
+    """Hex SHA-256 of several parts, each preceded by its length, so that no two different
+    lists of parts hash the same input (("ab", "c") and ("a", "bc") differ)."""
+    digest = sha256()
+    for part in parts:
+        data = part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass")
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()

@@ -28,7 +28,7 @@ from typing import Any
 
 from termlint import prefilter, regexcache
 from termlint.cache import code_version, keep_file
-from termlint.digest import sha256
+from termlint.digest import digest_of
 from termlint.packs import Pack
 
 _TAG = f"{sys.implementation.cache_tag}-{regexcache.ENGINE}".encode()
@@ -70,8 +70,7 @@ class PackCache:
 
     @staticmethod
     def _name(path: str) -> str:
-        name = sha256(_TAG + b"\0" + path.encode("utf-8", "surrogatepass")).hexdigest()
-        return os.path.join("packs", name[:32] + ".pickle")
+        return os.path.join("packs", digest_of(_TAG, path)[:32] + ".pickle")
 
 
 def _is_prefix_table(table: object) -> bool:
@@ -86,12 +85,7 @@ def _is_prefix_table(table: object) -> bool:
 
 
 def _key(path: str, text: str) -> bytes:
-    digest = sha256()
-    for part in (_TAG, code_version().encode(), path.encode("utf-8", "surrogatepass"),
-                 text.encode("utf-8", "surrogatepass")):
-        digest.update(len(part).to_bytes(8, "big"))
-        digest.update(part)
-    return digest.hexdigest().encode() + b"\n"
+    return digest_of(_TAG, code_version(), path, text).encode() + b"\n"
 
 
 # --- pickling ------------------------------------------------------------------------------

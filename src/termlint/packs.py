@@ -313,10 +313,10 @@ def parse_pack(text: str, path: str) -> Pack:
     except YamlProblem as exc:
         raise RulesError(path, exc.problem, line=exc.line, rule_id=exc.rule_id) from None
     except _Problems as exc:
-        first, *rest = (RulesError(path, p.problem, line=p.line, rule_id=p.rule_id)
-                        for p in exc.problems)
-        raise RulesError(first.path, first.problem, line=first.line, rule_id=first.rule_id,
-                         more=rest) from None
+        first, *rest = exc.problems
+        more = [RulesError(path, p.problem, line=p.line, rule_id=p.rule_id) for p in rest]
+        raise RulesError(path, first.problem, line=first.line, rule_id=first.rule_id,
+                         more=more) from None
 
 
 class _Problems(Exception):
@@ -650,9 +650,11 @@ class _RuleReader:
         entries = self.doc.strings(node, "'exceptions'")
         if not entries:
             return None
-        texts = [_as_literal(text) if literal else text for text, _ in entries]
-        for text, (_, entry_node) in zip(texts, entries, strict=True):
-            if not literal:
+        if literal:
+            texts = [_as_literal(text) for text, _ in entries]
+        else:
+            texts = [text for text, _ in entries]
+            for text, entry_node in entries:
                 self._warn_if_literal_looking(text, line_of(entry_node))
         try:
             return combine(compile_patterns(texts, "exceptions"))
@@ -666,7 +668,7 @@ class _RuleReader:
             self.warnings.append(
                 f"{self.path}:{line}: {self.rule_id}: warning: pattern {pattern!r} has an "
                 f"unescaped '.' in '{dotted}', which matches any character; write "
-                f"{pattern.replace('.', chr(92) + '.')!r} or set 'literal: true'")
+                f"{_escaped_dots(pattern)!r} or set 'literal: true'")
         return bool(dotted)
 
     def _options(self, kind: ModuleType, context: PackContext, literal: bool) -> Any:
@@ -705,6 +707,10 @@ def literal_looking(pattern: str) -> str:
         if dot == "." and _LETTER_DOT_LETTER.fullmatch(before + dot + after):
             return before + dot + after
     return ""
+
+
+def _escaped_dots(pattern: str) -> str:
+    return pattern.replace(".", "\\.")
 
 
 def _as_literal(text: str) -> str:

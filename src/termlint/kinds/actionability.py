@@ -54,6 +54,7 @@ _SUBJECT_PREPOSITIONS = frozenset({"of", "in", "to", "towards", "toward", "for",
 _DETERMINERS = frozenset({"the", "this", "that", "a", "an", "our", "their", "its", "your",
                           "such", "modern", "new", "today's"})
 _CONJUNCTIONS = frozenset({"and", "or", "&"})
+_BEFORE_SUBJECT = _DETERMINERS | _CONJUNCTIONS
 _NEW_CLAUSE = re.compile(r"[:;]\s")
 _SUBORDINATE_END = re.compile(r"[:;,]\s")
 # A clause opened by one of these is subordinate: its subject is not the sentence's.
@@ -248,9 +249,11 @@ class Claims:
         if self.options.names is not None and self.options.names.match(rest, gap):
             return True
         # Outside headings, a Title Case term followed by another capital is a proper name.
-        following = rest[gap:gap + 1]
-        title_case = all(word[:1].isupper() for word in block.text[:end].split()[-2:])
-        return block.kind != "heading" and title_case and following.isupper() and gap > 0
+        if block.kind == "heading" or not gap or not rest[gap:gap + 1].isupper():
+            return False
+        # The term's own words (at most a few, so a long block is not split each time).
+        words = block.text[max(0, end - 60) : end].split()[-2:]
+        return all(word[:1].isupper() for word in words)
 
     def _weighed(self, index: int, number: int) -> bool:
         """The claim is doubted or weighed right away: in its own sentence or the next two."""
@@ -303,7 +306,7 @@ def _at_clause_start(lead: str) -> bool:
     position: at the start of its clause, after a determiner ("the", "this"), or heading the
     subject through a preposition ("The implementation of", "Advances in"). After a verb or a
     longer phrase ("patients expect benefits from", "data analysis supports") it is not."""
-    clause = [w for w in _CLAUSE_BREAK.split(lead)[-1].split() if any(c.isalnum() for c in w)]
+    clause = _clause_words(lead)
     if len(clause) <= 1:
         return not clause or clause[0].lower() in _DETERMINERS or clause[0][:1].isupper()
     last = clause[-1].lower()
@@ -312,13 +315,18 @@ def _at_clause_start(lead: str) -> bool:
     if last in _SUBJECT_PREPOSITIONS:
         return len(clause) <= 4
     # "Precision or personalized medicine", "the new precision medicine"
-    return last in _DETERMINERS | _CONJUNCTIONS and len(clause) <= 3
+    return last in _BEFORE_SUBJECT and len(clause) <= 3
 
 
 def _opens_subordinate(lead: str) -> bool:
     """Whether the clause holding a term that follows `lead` opens with a subordinator."""
-    words = [w for w in _CLAUSE_BREAK.split(lead)[-1].split() if any(c.isalnum() for c in w)]
+    words = _clause_words(lead)
     return bool(words) and words[0].lower() in _SUBORDINATORS
+
+
+def _clause_words(lead: str) -> list[str]:
+    """The words of the last clause of `lead`, punctuation-only tokens (quotes) left out."""
+    return [w for w in _CLAUSE_BREAK.split(lead)[-1].split() if any(c.isalnum() for c in w)]
 
 
 def _is_purpose(text: str) -> bool:

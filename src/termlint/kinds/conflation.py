@@ -166,15 +166,14 @@ def check(rule: Rule, doc: Document) -> Iterator[Hit]:
                 continue
             flagged.add((index, start + second[0]))
             found = True
-            text = unit
             yield Hit(
                 block,
                 start + second[0],
                 start + second[1],
                 {
-                    "first": text[first[0] : first[1]],
-                    "second": text[second[0] : second[1]],
-                    "construction": text[shape.source(construction.start()) :
+                    "first": unit[first[0] : first[1]],
+                    "second": unit[second[0] : second[1]],
+                    "construction": unit[shape.source(construction.start()) :
                                          shape.source(construction.end())],
                 },
             )

@@ -11,7 +11,7 @@ in the same or a neighbouring sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from termlint import regexcache
@@ -22,12 +22,14 @@ from termlint.patterns import wrap
 if TYPE_CHECKING:
     from termlint.markdown import Block
     from termlint.packs import Rule
-    from termlint.segment import Document
+    from termlint.segment import Document, Found
 
 NAME = "actionability"
 KEYS = {
     "families": "families whose claims need examples (default: every family of the pack)",
     "predicates": "lexicon of benefit predicates (improves, enables, holds promise…)",
+    "agent-predicates": "lexicon of benefit predicates that come before the family term, "
+    "which is then their agent ('have been helped by', 'benefit from', 'thanks to')",
     "aims": "lexicon of aim cues (aims to, goal); a stated aim is not a claim",
     "stand-ins": "lexicon of stand-ins for a family term (this approach, it)",
     "negations": "lexicon of negations that undo a predicate just after them",
@@ -50,12 +52,20 @@ STAND_IN_WORDS = 6
 # Where a clause starts: a family term after one of these is at the start of its clause.
 _CLAUSE_BREAK = re.compile(r"[,;:(\u2013\u2014]|\s-\s")
 # "The implementation of X", "Advances in X": the family heads the subject through these.
-_SUBJECT_PREPOSITIONS = frozenset({"of", "in", "to", "towards", "toward", "for", "behind"})
+_SUBJECT_PREPOSITIONS = frozenset({"of", "in", "to", "towards", "toward", "for", "behind",
+                                   # "By using X, hospitals cut costs": X is the means
+                                   "with", "through", "via", "using", "adopting", "embracing",
+                                   "applying"})
 _DETERMINERS = frozenset({"the", "this", "that", "a", "an", "our", "their", "its", "your",
                           "such", "modern", "new", "today's"})
 _CONJUNCTIONS = frozenset({"and", "or", "&"})
 _BEFORE_SUBJECT = _DETERMINERS | _CONJUNCTIONS
 _NEW_CLAUSE = re.compile(r"[:;]\s")
+# After a label's colon, these open a new noun phrase or clause, not a predicate.
+_NOT_PREDICATE_OPENERS = _BEFORE_SUBJECT | frozenset({
+    "where", "what", "how", "why", "when", "which", "who", "whether",
+    "is", "are", "does", "do", "can", "will", "it", "we", "you", "they", "i"})
+_MARKUP = " *_\"'\u201d\u2019"
 _SUBORDINATE_END = re.compile(r"[:;,]\s")
 # A clause opened by one of these is subordinate: its subject is not the sentence's.
 _SUBORDINATORS = frozenset({"while", "although", "though", "whereas", "if", "because",
@@ -65,6 +75,14 @@ _REPORTING = frozenset({"said", "says", "say", "stated", "states", "believe", "b
                         "argue", "argues", "argued", "claim", "claims", "claimed", "noted",
                         "notes", "added", "explained", "explains", "told", "think", "thinks",
                         "that", "how", "way"})
+# An agent ("helped by the field of precision medicine") follows its predicate closely.
+AGENT_GAP_WORDS = 4
+# A relative clause this far from the subject is about a noun in between.
+RELATIVE_GAP_WORDS = 2
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whose"})
+# An aim noun that can head a subject through "of".
+_AIM_NOUN = re.compile(
+    r"(?:goals?|objectives?|purposes?|missions?|visions?|ambitions?|aims?) of\b", re.IGNORECASE)
 # How many sentences after a claim may still weigh it.
 HEDGE_SENTENCES = 2
 # A predicate this early in a sentence under a heading has no subject of its own.
@@ -74,6 +92,7 @@ HEADING_PREDICATE_WORDS = 3
 class Options(NamedTuple):
     family: re.Pattern[str]
     predicates: re.Pattern[str]
+    agents: re.Pattern[str] | None
     aims: re.Pattern[str] | None
     stand_ins: re.Pattern[str] | None
     negations: re.Pattern[str] | None
@@ -103,6 +122,7 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
         family=regexcache.compile(
             wrap(family_pattern(pack, names, with_subfields=True)), re.IGNORECASE),
         predicates=_required(pack, options, "predicates"),
+        agents=_optional(pack, options, "agent-predicates"),
         aims=_optional(pack, options, "aims"),
         stand_ins=_optional(pack, options, "stand-ins"),
         negations=_optional(pack, options, "negations"),
@@ -162,12 +182,13 @@ class Claims:
         self.doc = doc
         self.family = doc.by_sentence(options.family)
         self.predicates = doc.by_sentence(options.predicates)
+        self.agents = doc.by_sentence(options.agents) if options.agents is not None else {}
         self._decided: dict[int, set[int]] = {}
         self._named: dict[tuple[int, int], bool] = {}
 
     def candidates(self) -> list[tuple[int, int]]:
         """Sentences (headings included) that hold a predicate, in document order."""
-        return sorted(self.predicates)
+        return sorted(self.predicates.keys() | self.agents.keys())
 
     def subject(self, index: int, number: int) -> str | None:
         """The subject term when the sentence is a benefit claim, else None."""
@@ -184,41 +205,47 @@ class Claims:
             if _at_clause_start(text[:start]) and not self._is_name(block, mention.end):
                 subject = (start, mention.end - sentence.start, mention.text)
                 break
-        if subject is None and not mentions and options.stand_ins is not None \
-                and self._has_antecedent(index, number):
-            stand_in = options.stand_ins.search(text)
-            lead = text[: stand_in.start()] if stand_in else ""
-            # Subject position: early in the sentence, or right after an introductory clause.
-            if stand_in and (len(lead.split()) < STAND_IN_WORDS or lead.rstrip().endswith(",")):
-                subject = (stand_in.start(), stand_in.end(), stand_in.group())
-        if subject is None and number == 0 and index > 0 and \
+        agent = None if subject is not None else self._agent(index, number, mentions or ())
+        if agent is not None:
+            subject = agent[0]
+        elif subject is None and options.stand_ins is not None:
+            subject = self._stand_in(index, number, mentions)
+        predicates = self.predicates.get((index, number), [])
+        if subject is None and predicates and number == 0 and index > 0 and \
                 doc.blocks[index - 1].kind == "heading":
             # Under a heading naming the family, the heading is the subject of a sentence that
             # has none of its own: one that opens with its predicate ("Helps doctors choose").
             heading = options.family.search(doc.blocks[index - 1].text)
-            opening = self.predicates[(index, number)][0].start - sentence.start
+            opening = predicates[0].start - sentence.start
             if heading and len(text[:opening].split()) < HEADING_PREDICATE_WORDS \
                     and not self._is_name(doc.blocks[index - 1], heading.end()):
                 subject = (0, 0, heading.group())
         if subject is None:
             return None
-        # The predicate must end after the subject ("Benefits of X include" spans it), in the
-        # same clause: after a colon or semicolon another clause, with its own subject, begins.
-        subordinate = _opens_subordinate(text[: subject[0]])
-        predicate = next((p for p in self.predicates[(index, number)]
-                          if p.end - sentence.start > subject[1]
-                          and self._same_clause(text, subject[1], p.start - sentence.start,
-                                                subordinate)), None)
-        if predicate is None:
-            return None
+        if agent is not None:
+            predicate = agent[1]
+        else:
+            # The predicate must end after the subject ("Benefits of X include" spans it), in
+            # the same clause: after a colon or semicolon another clause, with its own
+            # subject, begins.
+            subordinate = _opens_subordinate(text[: subject[0]])
+            predicate = next((p for p in predicates
+                              if p.end - sentence.start > subject[1]
+                              and self._same_clause(text, subject[1], p.start - sentence.start,
+                                                    subordinate)
+                              and not _relative_to_other(text[subject[1] : p.start
+                                                              - sentence.start])), None)
+            if predicate is None:
+                return None
         before = text[: predicate.start - sentence.start]
         # An aim counts in the subject's own clause ("The goal of precision medicine is to
         # improve"), not in an introductory phrase before it ("In contrast to X, A will ...").
         clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(before, 0, subject[0])),
                            default=0)
-        if options.aims is not None and options.aims.search(before, clause_start):
+        aim = options.aims.search(before, clause_start) if options.aims is not None else None
+        if aim is not None and not _heads_subject(before, aim, subject[0]):
             return None
-        last_words = before[subject[1] :].split()[-3:]
+        last_words = before[min(subject[1], len(before)) :].split()[-3:]
         if options.negations is not None and options.negations.search(" ".join(last_words)):
             return None
         if (options.passives is not None and last_words and predicate.text.endswith(("ed", "en"))
@@ -228,12 +255,59 @@ class Claims:
             return None
         return subject[2]
 
+    def _agent(self, index: int, number: int,
+               mentions: Iterable[Found]) -> tuple[tuple[int, int, str], Found] | None:
+        """A family term that is the agent of a benefit predicate just before it, in its
+        clause ("have been helped by precision medicine", "thanks to genomic medicine"):
+        (the subject as sentence offsets and text, the predicate)."""
+        agents = self.agents.get((index, number))
+        block, sentence = self.doc.blocks[index], self.doc.sentences_of(index)[number]
+        for mention in mentions if agents else ():
+            if self._is_name(block, mention.end):
+                continue
+            for agent in agents or ():
+                between = block.text[agent.end : mention.start]
+                if agent.end <= mention.start and len(between.split()) <= AGENT_GAP_WORDS \
+                        and not _CLAUSE_BREAK.search(between):
+                    start = mention.start - sentence.start
+                    return (start, mention.end - sentence.start, mention.text), agent
+        return None
+
+    def _stand_in(self, index: int, number: int,
+                  mentions: list[Found] | None) -> tuple[int, int, str] | None:
+        """A stand-in ("this approach", "it") in subject position, whose family is named
+        earlier in the sentence, in the sentence before, or in the block before."""
+        stand_ins = self.options.stand_ins
+        sentence = self.doc.sentences_of(index)[number]
+        text = sentence.text
+        if mentions:
+            # "we describe precision psychiatry and how its implications promise to ..."
+            after = mentions[0].end - sentence.start
+        elif self._has_antecedent(index, number):
+            after = 0
+        else:
+            return None
+        assert stand_ins is not None
+        stand_in = stand_ins.search(text, after)
+        if stand_in is None:
+            return None
+        lead = text[: stand_in.start()]
+        # Subject position: early in the sentence, right after an introductory clause, or
+        # opening a clause ("and how it ...").
+        early = not mentions and len(lead.split()) < STAND_IN_WORDS
+        if early or lead.rstrip().endswith(",") or (mentions and _opens_clause(lead)):
+            return stand_in.start(), stand_in.end(), stand_in.group()
+        return None
+
     def _same_clause(self, text: str, start: int, end: int, subordinate: bool) -> bool:
         """Whether text[start:end], between the subject and its predicate, stays in one
         clause. After a colon or semicolon (or, when the subject sits in a "While ..." clause,
         a comma) a new clause begins: it still speaks of the family when it opens with a
         stand-in ("...a buzzword; it is reshaping care")."""
         breaks = list((_SUBORDINATE_END if subordinate else _NEW_CLAUSE).finditer(text, start, end))
+        if breaks and _labels(text, start, breaks[0]):
+            # A label and what it says: "**Precision medicine:** improves ..."
+            breaks = breaks[1:]
         if not breaks:
             return True
         clause = text[breaks[-1].end() : end]
@@ -316,6 +390,40 @@ def _at_clause_start(lead: str) -> bool:
         return len(clause) <= 4
     # "Precision or personalized medicine", "the new precision medicine"
     return last in _BEFORE_SUBJECT and len(clause) <= 3
+
+
+def _labels(text: str, start: int, colon: re.Match[str]) -> bool:
+    """Whether the subject ending at `start` is a label ("**Precision medicine:**") whose
+    colon opens a predicate about it, not a new clause ("Precision medicine: the evidence")."""
+    if not colon.group().startswith(":") or text[start : colon.start()].strip(_MARKUP) \
+            or len(text[:start].split()) > STAND_IN_WORDS:
+        return False
+    after = text[colon.end() :].lstrip(_MARKUP).split(maxsplit=1)
+    return bool(after) and after[0].lower() not in _NOT_PREDICATE_OPENERS
+
+
+def _relative_to_other(between: str) -> bool:
+    """Whether a predicate after `between` (the text from the subject to it) sits in a
+    relative clause about another noun ("... advances in technologies that allow"), not about
+    the subject ("precision medicine, which improves ...")."""
+    words = between.split()
+    return len(words) > RELATIVE_GAP_WORDS and words[-1].lower() in _RELATIVE_PRONOUNS
+
+
+def _opens_clause(lead: str) -> bool:
+    """Whether a word after `lead` opens a new clause: after a reporting word ("said",
+    "how", "that")."""
+    words = _clause_words(lead)
+    return bool(words) and words[-1].lower() in _REPORTING
+
+
+def _heads_subject(before: str, aim: re.Match[str], subject: int) -> bool:
+    """Whether an aim noun only heads the subject ("The vision of precision medicine promises
+    to ..."): it comes before the subject, through "of", and the predicate is a finite verb,
+    not an infinitive ("The goal of precision medicine is to improve")."""
+    if aim.end() > subject or not _AIM_NOUN.match(before, aim.start()):
+        return False
+    return not before.rstrip().lower().endswith((" to", " is", " be", " are", " was"))
 
 
 def _opens_subordinate(lead: str) -> bool:

@@ -200,9 +200,14 @@ class Claims:
         block = doc.blocks[index]
         subject: tuple[int, int, str] | None = None  # sentence offsets and text
         mentions = self.family.get((index, number))
+        spans = [(p.start, p.end) for p in self.predicates.get((index, number), ())]
         for mention in mentions or ():
             start = mention.start - sentence.start
-            if _at_clause_start(text[:start]) and not self._is_name(block, mention.end):
+            # A predicate that spans the term ("one of the benefits of X is") makes it the
+            # subject wherever the phrase starts.
+            spanned = any(a < mention.start and mention.end < b for a, b in spans)
+            if (spanned or _at_clause_start(text[:start])) \
+                    and not self._is_name(block, mention.end):
                 subject = (start, mention.end - sentence.start, mention.text)
                 break
         agent = None if subject is not None else self._agent(index, number, mentions or ())

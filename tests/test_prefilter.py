@@ -18,13 +18,14 @@ PATTERNS = [
     "precision(?:-| )medicine", "personali[sz]ed medicine", "gene(?:s|tic)?", "(?-i:TODO|TK)",
     "miracles?", "the gene for (?:obesity|cancer)", "\\w+ine", "[a-z]{3,}(?![a-z])(?<=mab)",
     "(?:genes?|variants?) (?:that )?cause[sd]? (?:\\w+ ){0,2}cancer",
-    "kelvin", "\u017ftar", "i̇nsulin",
+    "kelvin", "\u017ftar", "i̇nsulin", "(?:at|in) the (?:heart|forefront) of",
 ]
 WORDS = st.sampled_from([
     "precision", "medicine", "Precision-Medicine", "personalised", "PERSONALIZED", "gene",
     "genetic", "TODO", "todo", "tk", "TK", "miracle", "the", "for", "obesity", "cancer",
     "causes", "variant", "that", "\u212aelvin", "kelvin", "\u017ftar", "star", "İnsulin",
     "insulin", "trastuzumab", "x", "\n", "\n\n", "- ", "> ", "*", "`code`", "é",
+    "in", "at", "using", "what", "_in", "2at", "éin", "heart", "of",
 ])
 TEXTS = st.lists(WORDS, min_size=1, max_size=60).map(" ".join)
 
@@ -70,3 +71,11 @@ def test_literal_prefixes(source: str, prefixes: set[str] | None) -> None:
 
 def test_fold_applies_the_regex_engines_case_equivalences() -> None:
     assert prefilter.fold("\u017f \u212a İ") == "s k i̇"
+
+
+def test_a_guarded_pattern_is_only_tried_at_word_starts() -> None:
+    # "in" inside "using" or "_in" cannot start a match of a pattern guarded by (?<!\w), so
+    # a common short prefix does not make every in-word occurrence a candidate.
+    pattern = compile_pattern("(?:at|in) the heart of")
+    text = "using _in what in the heart of"
+    assert prefilter.candidate_positions(pattern, prefilter.fold(text)) == [text.index("in the")]

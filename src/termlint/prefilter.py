@@ -30,6 +30,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 
     _EXTRA = {}
 
+WORD_START = "(?<!\\w)"
 MIN_PREFIX = 2  # shorter prefixes occur everywhere: not worth it
 MAX_PREFIXES = 512  # a set this large is rarely cheaper than scanning
 FIND_BUDGET = 3_000_000  # prefixes x characters: above this, `str.find`s cost more than a scan
@@ -165,13 +166,21 @@ def candidate_positions(
     if prefixes is None or len(prefixes) * size > FIND_BUDGET:
         return None  # no literal start, or the finds would cost more than a scan
     limit = size // DENSITY + 16
+    # A pattern guarded by (?<!\w) (every wrapped term) cannot start inside a word: "in" is
+    # found in "using" thousands of times, but only a word "in" is a candidate.
+    word_start = pattern.pattern.startswith(WORD_START)
     positions: set[int] = set()
     for lo, hi in ranges:
         for prefix in prefixes:
             position = folded.find(prefix, lo, hi)
             while position != -1:
-                positions.add(position)
-                if len(positions) > limit:
-                    return None  # so common that a plain scan is cheaper
+                if not (word_start and position and _is_word(folded[position - 1])):
+                    positions.add(position)
+                    if len(positions) > limit:
+                        return None  # so common that a plain scan is cheaper
                 position = folded.find(prefix, position + 1, hi)
     return sorted(positions)
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"

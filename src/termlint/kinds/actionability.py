@@ -272,8 +272,10 @@ class Claims:
                 continue
             for agent in agents or ():
                 between = block.text[agent.end : mention.start]
+                lead = _clause_words(block.text[sentence.start : agent.start])
                 if agent.end <= mention.start and len(between.split()) <= AGENT_GAP_WORDS \
-                        and not _CLAUSE_BREAK.search(between):
+                        and not _CLAUSE_BREAK.search(between) \
+                        and not _heads_noun_phrase(lead, agent.text):
                     start = mention.start - sentence.start
                     return (start, mention.end - sentence.start, mention.text), agent
         return None
@@ -395,6 +397,13 @@ def _at_clause_start(lead: str) -> bool:
         return len(clause) <= 4
     # "Precision or personalized medicine", "the new precision medicine"
     return last in _BEFORE_SUBJECT and len(clause) <= 3
+
+
+def _heads_noun_phrase(lead: list[str], agent: str) -> bool:
+    """Whether an agent phrase ending in "of" heads the subject's noun phrase ("The reality
+    of X is sobering"): the family term is then inside the subject, not its complement."""
+    return (bool(lead) and all(word.lower() in _DETERMINERS for word in lead)
+            and agent.lower().endswith("of"))
 
 
 def _labels(text: str, start: int, colon: re.Match[str]) -> bool:

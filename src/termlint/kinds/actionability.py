@@ -181,10 +181,24 @@ class Claims:
         self.options = options
         self.doc = doc
         self.family = doc.by_sentence(options.family)
-        self.predicates = doc.by_sentence(options.predicates)
-        self.agents = doc.by_sentence(options.agents) if options.agents is not None else {}
+        # A claim's subject is in its sentence, or (a stand-in's antecedent, a heading) in the
+        # block before: predicates elsewhere cannot make a claim, so they are not looked for.
+        named = {index for index, _ in self.family}
+        self._near = [doc.blocks[i] for i in sorted(named | {i + 1 for i in named})
+                      if i < len(doc.blocks)]
+        self.predicates = self._by_sentence(options.predicates)
+        self.agents = self._by_sentence(options.agents) if options.agents is not None else {}
         self._decided: dict[int, set[int]] = {}
         self._named: dict[tuple[int, int], bool] = {}
+
+    def _by_sentence(self, pattern: re.Pattern[str]) -> dict[tuple[int, int], list[Found]]:
+        """Matches in the blocks near a family term, by (block index, sentence number)."""
+        grouped: dict[tuple[int, int], list[Found]] = {}
+        doc = self.doc
+        for found in doc.find(pattern, blocks=self._near):
+            key = (doc.index(found.block), doc.sentence_number(found.block, found.start))
+            grouped.setdefault(key, []).append(found)
+        return grouped
 
     def candidates(self) -> list[tuple[int, int]]:
         """Sentences (headings included) that hold a predicate, in document order."""

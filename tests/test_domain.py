@@ -153,3 +153,22 @@ def test_actionability_scope_is_configurable(tmp_path: Path) -> None:
     text = ("Precision medicine improves care. "
             "CYP2C19 results decide who is prescribed clopidogrel.\n")
     assert [f[0] for f in lint(tmp_path, text, window)] == ["XX201"]
+
+
+def test_findings_say_which_cues_decided_them(tmp_path: Path) -> None:
+    rules = tmp_path / "mini.yaml"
+    rules.write_text(PACK, encoding="utf-8")
+    doc = tmp_path / "doc.md"
+    doc.write_text("Precision medicine, also called personalised medicine, is new.\n\n"
+                   "In our clinic, precision medicine improves care.\n", encoding="utf-8")
+    _, data = run_json("--rules", rules, doc)
+    why = {f["rule"]: f["why"] for f in data["findings"]}
+    assert why["XX101"]["construction"] == "constructions entry 1"  # the lexicon's first
+    assert "sentence or the next" in why["XX101"]["contrast"]
+    assert why["XX201"]["subject"] == "precision medicine (a family term as subject)"
+    assert why["XX201"]["predicate"] == "improves"
+    assert "paragraph" in why["XX201"]["evidence"]
+    # SARIF carries the same, as result properties
+    _, sarif = run_json("--rules", rules, "--format", "sarif", doc)
+    results = sarif["runs"][0]["results"]
+    assert [r["properties"]["why"] for r in results] == [why["XX101"], why["XX201"]]

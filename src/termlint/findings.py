@@ -47,6 +47,7 @@ class Finding(NamedTuple):
     end: int = 0
     document: bool = False  # about the whole document (counts whenever the file changed)
     context: str = ""  # the sentence holding the match, white space folded (for fingerprints)
+    why: dict[str, str] | None = None  # the cues that decided a domain finding
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.rule)
@@ -70,6 +71,8 @@ class Finding(NamedTuple):
                 "replacement": self.fix.replacement,
                 "applicability": self.fix.applicability,
             }
+        if self.why:
+            data["why"] = self.why
         return data
 
 

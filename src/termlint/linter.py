@@ -195,7 +195,7 @@ class Linter:
             fix = Fix(hit.replacement, applicability)
         return _placed(
             source, start, end, rule, severity, rule.format_message(fields, hit.message),
-            fix=fix, document=hit.document, context=context,
+            fix=fix, document=hit.document, context=context, why=dict(hit.why) or None,
         )
 
     def _directive_findings(self, source: Source, directives: list[Directive]) -> list[Finding]:

@@ -254,6 +254,8 @@ def format_sarif(report: Report, **_: object) -> str:
         }
         if f.rule in index:
             result["ruleIndex"] = index[f.rule]
+        if f.why:
+            result["properties"] = {"why": f.why}
         if f.fix is not None:
             result["fixes"] = [{"description": {"text": f"{f.fix.applicability} fix"},
                                 "artifactChanges": [{

@@ -61,6 +61,7 @@ class Hit(NamedTuple):
     severity: str | None = None  # overrides the rule's severity (e.g. document-level findings)
     message: str | None = None  # a message template used instead of the rule's
     document: bool = False  # a finding about the whole document, not this span
+    why: Mapping[str, str] = MappingProxyType({})  # the cues that decided it (JSON "why")
 
 
 class RuleKind(Protocol):

@@ -156,8 +156,8 @@ def check(rule: Rule, doc: Document) -> Iterator[Hit]:
     claims = Claims(options, doc)
     supported: dict[int, bool] = {}
     for index, number in claims.candidates():
-        term = claims.subject(index, number)
-        if term is None:
+        claim = claims.subject(index, number)
+        if claim is None:
             continue
         sentences = doc.sentences_of(index)
         if rule.scope == "sentence":
@@ -171,7 +171,20 @@ def check(rule: Rule, doc: Document) -> Iterator[Hit]:
             ok = supported[index]
         if not ok:
             sentence = sentences[number]
-            yield Hit(doc.blocks[index], sentence.start, sentence.end, {"term": term})
+            where = ("its section" if doc.blocks[index].kind == "heading"
+                     else f"its {rule.scope}" if rule.scope != "sentence"
+                     else f"{options.window} sentence(s) either side")
+            yield Hit(doc.blocks[index], sentence.start, sentence.end, {"term": claim.term},
+                      why={"subject": f"{claim.term} ({claim.role})",
+                           "predicate": claim.predicate,
+                           "evidence": f"no named gene, variant, drug or test next to a "
+                                       f"decision word in {where}"})
+
+
+class Claim(NamedTuple):
+    term: str  # the subject as written
+    role: str  # how it was found to be the subject
+    predicate: str  # the benefit predicate as written
 
 
 class Claims:
@@ -204,8 +217,8 @@ class Claims:
         """Sentences (headings included) that hold a predicate, in document order."""
         return sorted(self.predicates.keys() | self.agents.keys())
 
-    def subject(self, index: int, number: int) -> str | None:
-        """The subject term when the sentence is a benefit claim, else None."""
+    def subject(self, index: int, number: int) -> Claim | None:
+        """The claim when the sentence is a benefit claim about a family, else None."""
         options, doc = self.options, self.doc
         sentence = doc.sentences_of(index)[number]
         text = sentence.text
@@ -213,6 +226,7 @@ class Claims:
             return None
         block = doc.blocks[index]
         subject: tuple[int, int, str] | None = None  # sentence offsets and text
+        role = "a family term as subject"
         mentions = self.family.get((index, number))
         spans = [(p.start, p.end) for p in self.predicates.get((index, number), ())]
         for mention in mentions or ():
@@ -226,9 +240,10 @@ class Claims:
                 break
         agent = None if subject is not None else self._agent(index, number, mentions or ())
         if agent is not None:
-            subject = agent[0]
+            subject, role = agent[0], "a family term as the agent"
         elif subject is None and options.stand_ins is not None:
             subject = self._stand_in(index, number, mentions)
+            role = "a stand-in for a family term named just before"
         predicates = self.predicates.get((index, number), [])
         if subject is None and predicates and number == 0 and index > 0 and \
                 doc.blocks[index - 1].kind == "heading":
@@ -239,6 +254,7 @@ class Claims:
             if heading and len(text[:opening].split()) < HEADING_PREDICATE_WORDS \
                     and not self._is_name(doc.blocks[index - 1], heading.end()):
                 subject = (0, 0, heading.group())
+                role = "the heading above"
         if subject is None:
             return None
         if agent is not None:
@@ -272,7 +288,7 @@ class Claims:
             return None
         if self._weighed(index, number):
             return None
-        return subject[2]
+        return Claim(subject[2], role, predicate.text)
 
     def _agent(self, index: int, number: int,
                mentions: Iterable[Found]) -> tuple[tuple[int, int, str], Found] | None:

@@ -64,6 +64,7 @@ DEFAULT_DOCUMENT_MESSAGE = (
 
 class Options(NamedTuple):
     constructions: re.Pattern[str]  # every construction, both ways round, over skeletons
+    lexicon: str  # the constructions' lexicon name (for a finding's "why")
     tags: tuple[str, ...]  # group-name suffixes, one per construction
     tokens: Tokens
     pair: tuple[str, str]
@@ -96,6 +97,7 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
     _check_message(message)
     return Options(
         constructions=constructions,
+        lexicon=str(options["constructions"]),
         tags=tags,
         tokens=tokens,
         pair=(first, second),
@@ -176,6 +178,10 @@ def check(rule: Rule, doc: Document) -> Iterator[Hit]:
                     "construction": unit[shape.source(construction.start()) :
                                          shape.source(construction.end())],
                 },
+                why={"construction":
+                     f"{options.lexicon} entry {_template(options, construction) + 1}",
+                     "contrast": "no cue that distinguishes, relates or criticises the terms "
+                                 "in the sentence or the next"},
             )
     if not found and options.document:
         hit = _plain_alternates(options, doc)
@@ -200,6 +206,13 @@ def _candidates(options: Options, doc: Document) -> list[tuple[int, int, int]]:
         if number > 0 and (index, number - 1) in other:
             units.append((index, number - 1, number))
     return sorted(units)
+
+
+def _template(options: Options, construction: re.Match[str]) -> int:
+    """Which construction template (0-based, as in the lexicon) matched."""
+    groups = construction.re.groupindex
+    return next(i for i, t in enumerate(options.tags)
+                if f"side{t}" in groups and construction.group(f"side{t}") is not None)
 
 
 def _joined(options: Options, shape: str, construction: re.Match[str]) -> tuple[int, int] | None:
@@ -300,4 +313,6 @@ def _plain_alternates(options: Options, doc: Document) -> Hit | None:
         severity=options.document,
         message=options.document_message,
         document=True,
+        why={"construction": "none: both terms are used in this document",
+             "contrast": "no sentence naming either term relates or distinguishes them"},
     )

@@ -48,6 +48,7 @@ class Finding(NamedTuple):
     document: bool = False  # about the whole document (counts whenever the file changed)
     context: str = ""  # the sentence holding the match, white space folded (for fingerprints)
     why: dict[str, str] | None = None  # the cues that decided a domain finding
+    suggestion: dict[str, str] | None = None  # an example to adapt: text, area, source
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.rule)
@@ -71,6 +72,8 @@ class Finding(NamedTuple):
                 "replacement": self.fix.replacement,
                 "applicability": self.fix.applicability,
             }
+        if self.suggestion:
+            data["suggestion"] = self.suggestion
         if self.why:
             data["why"] = self.why
         return data

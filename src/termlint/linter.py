@@ -196,6 +196,7 @@ class Linter:
         return _placed(
             source, start, end, rule, severity, rule.format_message(fields, hit.message),
             fix=fix, document=hit.document, context=context, why=dict(hit.why) or None,
+            suggestion=dict(hit.suggestion) if hit.suggestion else None,
         )
 
     def _directive_findings(self, source: Source, directives: list[Directive]) -> list[Finding]:

@@ -100,6 +100,10 @@ def summary_line(report: Report) -> str:
     return line + _baseline_note(report) + "."
 
 
+def suggestion_text(suggestion: dict[str, str]) -> str:
+    return f"{suggestion['text']} ({suggestion['area']}; source: {suggestion['source']})"
+
+
 def format_text(report: Report, *, color: bool = False, quiet: bool = False) -> str:
     lines = []
     see = links(report) if report.show_links else {}
@@ -110,6 +114,8 @@ def format_text(report: Report, *, color: bool = False, quiet: bool = False) -> 
         mark = " [*]" if fixable(f, report.unsafe) else ""
         link = f" (see {see[f.rule]})" if f.rule in see else ""
         lines.append(f"{where} {severity} {rule}{mark} {f.message}{link}")
+        if f.suggestion:
+            lines.append(f"    suggest: {suggestion_text(f.suggestion)}")
     if not quiet:
         lines.append(summary_line(report))
         if fixable_line(report):
@@ -243,7 +249,9 @@ def format_sarif(report: Report, **_: object) -> str:
         result: dict[str, object] = {
             "ruleId": f.rule,
             "level": _SARIF[f.severity],
-            "message": {"text": f.message},
+            "message": {"text": f.message + (f"\nSuggested example: "
+                                             f"{suggestion_text(f.suggestion)}"
+                                             if f.suggestion else "")},
             "locations": [{"physicalLocation": {
                 "artifactLocation": {"uri": _uri(f.path)},
                 "region": {"startLine": f.line, "startColumn": f.column,

@@ -8,6 +8,7 @@ import textwrap
 from collections.abc import Sequence
 
 from termlint.config import Config
+from termlint.kinds import get_kind
 from termlint.linter import META_RULES, Linter
 from termlint.packs import Pack, Rule
 from termlint.source import Source
@@ -105,6 +106,12 @@ def rules_markdown(packs: Sequence[Pack]) -> str:
                     out += [f"{title}:", ""]
                     out += [f"- `{' '.join(e.split())}`" for e in examples]
                     out.append("")
+            table = _suggestions(rule)
+            if table:
+                out += ["Suggested examples, by area (shown under a finding, never written "
+                        "into the file):", "", "| area | example | source |", "|---|---|---|"]
+                out += [f"| {area} | {example} | <{source}> |" for area, example, source in table]
+                out.append("")
     out += ["## termlint's own rules", "", "| id | name | severity | why |", "|---|---|---|---|"]
     out += [f"| {m.id} | {m.name} | {m.severity} | {m.description} |" for m in META_RULES]
     return "\n".join(out) + "\n"
@@ -126,7 +133,23 @@ def explain(packs: Sequence[Pack], rule_id: str) -> int:
                 print(f"\n{title}:")
                 for example in examples:
                     print(textwrap.indent(example.rstrip("\n"), "    "))
+        table = _suggestions(rule)
+        if table:
+            print("\nSuggested examples, by area (shown under a finding, never written "
+                  "into the file):")
+            for area in dict.fromkeys(row[0] for row in table):
+                print(f"\n  {area}")
+                for _, example, source in (row for row in table if row[0] == area):
+                    print(textwrap.fill(f"- {example} ({source})", 88,
+                                        initial_indent="    ", subsequent_indent="      ",
+                                        break_long_words=False, break_on_hyphens=False))
     return 0
+
+
+def _suggestions(rule: Rule) -> list[tuple[str, str, str]]:
+    """The rule's table of suggested examples, if its kind has one."""
+    table = getattr(get_kind(rule.kind), "suggestion_table", None)
+    return table(rule.options) if table is not None else []
 
 
 def example_warnings(rule: Rule) -> list[str]:

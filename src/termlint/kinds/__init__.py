@@ -62,6 +62,8 @@ class Hit(NamedTuple):
     message: str | None = None  # a message template used instead of the rule's
     document: bool = False  # a finding about the whole document, not this span
     why: Mapping[str, str] = MappingProxyType({})  # the cues that decided it (JSON "why")
+    # An example for the writer to adapt (text, area, source); never applied by --fix.
+    suggestion: Mapping[str, str] | None = None
 
 
 class RuleKind(Protocol):

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from termlint import regexcache
-from termlint.kinds import Hit, OptionError, PackContext
+from termlint.kinds import Hit, OptionError, PackContext, combine, compile_patterns
 from termlint.kinds.grammar import family_names, family_pattern, lexicon_pattern
 from termlint.patterns import wrap
 
@@ -42,6 +42,9 @@ KEYS = {
     "entities": "list of lexicons of specific entities (genes, variants, drugs, tests)",
     "decisions": "lexicon of decision words (diagnose, choose, dose, screen, monitor…)",
     "window": "with scope 'sentence': how many sentences either side count as scope",
+    "suggestions": "table of actionable examples to suggest for an unsupported claim: entries "
+    "with 'area', 'cues' (patterns that place a paragraph in the area; none for the fallback), "
+    "'example' and 'source' (a URL)",
 }
 REQUIRED = frozenset({"predicates", "entities", "decisions"})
 SCOPES = ("sentence", "paragraph", "section")
@@ -102,6 +105,7 @@ class Options(NamedTuple):
     entities: tuple[re.Pattern[str], ...]  # one per lexicon, so each gets its own prefilter
     decisions: re.Pattern[str]
     window: int
+    suggestions: Suggestions | None
 
 
 def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
@@ -132,7 +136,83 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
         entities=tuple(p for p in entities if p is not None),
         decisions=_required(pack, options, "decisions"),
         window=window,
+        suggestions=_suggestions(options["suggestions"]) if "suggestions" in options else None,
     )
+
+
+class Suggestion(NamedTuple):
+    area: str
+    example: str
+    source: str
+    cues: re.Pattern[str] | None  # None: a fallback entry
+
+
+class Suggestions(NamedTuple):
+    """The table of actionable examples, and how a paragraph picks its area from it."""
+
+    entries: tuple[Suggestion, ...]
+    areas: tuple[tuple[str, re.Pattern[str]], ...]  # every area with cues, in table order
+
+    def pick(self, doc: Document, paragraph: list[tuple[int, int]],
+             index: int) -> dict[str, str] | None:
+        """The entry for a claim: the area whose cues the paragraph names most, else the one
+        its section names most, else the first fallback; within it, the entry whose own cues
+        are named most."""
+        blocks = sorted({i for i, _ in paragraph})
+        section = next((s for s in reversed(doc.sections)
+                        if any(b is doc.blocks[index] for b in s)), [])
+        for texts in ([doc.blocks[i].text for i in blocks], [b.text for b in section]):
+            text = "\n".join(texts)
+            counts = [(len(cues.findall(text)), area) for area, cues in self.areas]
+            best = max(counts, key=lambda c: c[0], default=(0, ""))
+            if best[0]:
+                entries = [e for e in self.entries if e.area == best[1] and e.cues]
+                entry = max(entries, key=lambda e: len(e.cues.findall(text)))  # type: ignore[union-attr]
+                return entry_dict(entry)
+        fallback = next((e for e in self.entries if e.cues is None), None)
+        return entry_dict(fallback) if fallback else None
+
+
+def suggestion_table(options: Options) -> list[tuple[str, str, str]]:
+    """(area, example, source) of every suggestion, grouped by area in table order, for
+    --explain and docs/rules.md."""
+    if options.suggestions is None:
+        return []
+    areas = list(dict.fromkeys(e.area for e in options.suggestions.entries))
+    return [(e.area, e.example, e.source) for area in areas
+            for e in options.suggestions.entries if e.area == area]
+
+
+def entry_dict(entry: Suggestion) -> dict[str, str]:
+    return {"text": entry.example, "area": entry.area, "source": entry.source}
+
+
+def _suggestions(table: object) -> Suggestions:
+    if not isinstance(table, list) or not table:
+        raise OptionError("suggestions", "'suggestions' must be a non-empty list of entries")
+    entries = []
+    for number, item in enumerate(table, 1):
+        where = f"suggestions entry {number}"
+        if not isinstance(item, dict):
+            raise OptionError("suggestions", f"{where} must be a mapping")
+        unknown = set(item) - {"area", "cues", "example", "source"}
+        if unknown:
+            raise OptionError("suggestions", f"{where}: unknown key '{sorted(unknown)[0]}'")
+        for key in ("area", "example", "source"):
+            if not isinstance(item.get(key), str) or not item[key].strip():
+                raise OptionError("suggestions", f"{where} needs '{key}', a non-empty string")
+        if not item["source"].startswith(("https://", "http://")):
+            raise OptionError("suggestions", f"{where}: 'source' must be a URL")
+        cues = item.get("cues") or []
+        entries.append(Suggestion(
+            " ".join(item["area"].split()), " ".join(item["example"].split()), item["source"],
+            combine(compile_patterns(cues, "suggestions")) if cues else None))
+    areas: dict[str, list[str]] = {}
+    for entry, item in zip(entries, table, strict=True):
+        if entry.cues is not None:
+            areas.setdefault(entry.area, []).extend(item["cues"])
+    return Suggestions(tuple(entries), tuple(
+        (area, combine(compile_patterns(cues, "suggestions"))) for area, cues in areas.items()))
 
 
 def _required(pack: PackContext, options: Mapping[str, Any], key: str) -> re.Pattern[str]:
@@ -174,8 +254,10 @@ def check(rule: Rule, doc: Document) -> Iterator[Hit]:
             where = ("its section" if doc.blocks[index].kind == "heading"
                      else f"its {rule.scope}" if rule.scope != "sentence"
                      else f"{options.window} sentence(s) either side")
+            suggestion = (options.suggestions.pick(doc, _scope(doc, index, "paragraph"), index)
+                          if options.suggestions is not None else None)
             yield Hit(doc.blocks[index], sentence.start, sentence.end, {"term": claim.term},
-                      why={"subject": f"{claim.term} ({claim.role})",
+                      suggestion=suggestion, why={"subject": f"{claim.term} ({claim.role})",
                            "predicate": claim.predicate,
                            "evidence": f"no named gene, variant, drug or test next to a "
                                        f"decision word in {where}"})

@@ -82,8 +82,9 @@ def test_the_summary_counts_files_with_problems(tmp_path: Path) -> None:
         (tmp_path / name).write_text("Plain prose.\n")
     (tmp_path / "b.md").write_text(CONFLATION + "\n" + CONFLATION)
     result = run_termlint(".", cwd=tmp_path)
-    assert result.stdout.splitlines()[-1] == (
-        "Found 2 problems (2 warnings) in 1 file (3 checked).")
+    assert result.stdout.splitlines()[-2:] == [
+        "Found 2 problems (2 warnings) in 1 file (3 checked).",
+        "No fixes with --fix (2 with --unsafe-fixes)."]
     _, data = run_json(".", cwd=tmp_path)
     assert data["summary"]["files"] == 3  # JSON: files linted
 

@@ -95,4 +95,9 @@ def _plain(finding: Finding) -> dict[str, object]:
 def _finding(item: dict[str, object]) -> Finding:
     fix = item.get("fix")
     return Finding(**{**item, "severity": Severity(item["severity"]),  # type: ignore[arg-type]
-                      "fix": Fix(**fix) if isinstance(fix, dict) else None})
+                      "fix": _fix(fix) if isinstance(fix, dict) else None})
+
+
+def _fix(item: dict[str, object]) -> Fix:
+    region = item.get("region")
+    return Fix(**{**item, "region": tuple(region) if isinstance(region, list) else None})  # type: ignore[arg-type]

@@ -25,6 +25,11 @@ class Severity(enum.IntEnum):
 class Fix(NamedTuple):
     replacement: str
     applicability: str = "safe"  # "safe" or "unsafe"
+    # The span it replaces when that is not the finding's own (a conflation fix drops a whole
+    # alias clause): decoded-text offsets, and the 1-based position as a finding has it.
+    start: int | None = None
+    end: int | None = None
+    region: tuple[int, int, int, int] | None = None  # line, column, end line, end column
 
 
 class Finding(NamedTuple):
@@ -50,6 +55,19 @@ class Finding(NamedTuple):
     why: dict[str, str] | None = None  # the cues that decided a domain finding
     suggestion: dict[str, str] | None = None  # an example to adapt: text, area, source
 
+    def fix_span(self) -> tuple[int, int]:
+        """Decoded-text offsets of what the fix replaces."""
+        fix = self.fix
+        if fix is not None and fix.start is not None and fix.end is not None:
+            return fix.start, fix.end
+        return self.start, self.end
+
+    def fix_region(self) -> tuple[int, int, int, int]:
+        """Line, column, end line and end column of what the fix replaces."""
+        if self.fix is not None and self.fix.region is not None:
+            return self.fix.region
+        return self.line, self.column, self.end_line, self.end_column
+
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.rule)
 
@@ -72,6 +90,9 @@ class Finding(NamedTuple):
                 "replacement": self.fix.replacement,
                 "applicability": self.fix.applicability,
             }
+            if self.fix.region is not None:
+                data["fix"].update(zip(("line", "column", "end_line", "end_column"),  # type: ignore[union-attr]
+                                       self.fix.region, strict=True))
         if self.suggestion:
             data["suggestion"] = self.suggestion
         if self.why:

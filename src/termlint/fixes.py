@@ -70,15 +70,16 @@ def apply(text: str, findings: Sequence[Finding], unsafe: bool) -> tuple[str, in
     """Apply the non-overlapping fixes to `text` (findings' offsets index it)."""
     chosen: list[Finding] = []
     for finding in sorted((f for f in findings if applicable(f, unsafe)),
-                          key=lambda f: (f.start, f.end)):
-        if chosen and finding.start < chosen[-1].end:
+                          key=Finding.fix_span):
+        if chosen and finding.fix_span()[0] < chosen[-1].fix_span()[1]:
             continue  # overlaps the previous fix: next pass
         chosen.append(finding)
     pieces, position = [], 0
     for finding in chosen:
         assert finding.fix is not None
-        pieces += [text[position : finding.start], finding.fix.replacement]
-        position = finding.end
+        start, end = finding.fix_span()
+        pieces += [text[position:start], finding.fix.replacement]
+        position = end
     pieces.append(text[position:])
     return "".join(pieces), len(chosen)
 

@@ -188,7 +188,9 @@ class Linter:
             Severity.parse(hit.severity) if hit.severity else rule.severity
         )
         fix = None
-        if hit.replacement is not None:
+        if hit.replacement is not None and hit.fix_span is not None:
+            fix = self._wider_fix(source, hit, hit.fix_span)
+        elif hit.replacement is not None:
             # Markup or a line break inside the match would be lost by the replacement.
             clean = matched == hit.block.text[hit.start : hit.end] and "\n" not in matched
             applicability = rule.options.applicability if clean else "unsafe"
@@ -234,6 +236,21 @@ class Linter:
                 ))
         return findings
 
+    @staticmethod
+    def _wider_fix(source: Source, hit: Hit, span: tuple[int, int]) -> Fix | None:
+        """An unsafe fix of a span other than the finding's; none when markup sits inside it
+        (dropping a closing "**" would break the paragraph). Line breaks and container
+        markers (">") may: the lines are joined."""
+        start, end = hit.block.span(*span)
+        original = source.original(start, end)
+        if _bare(original) != _bare(hit.block.text[span[0] : span[1]]):
+            return None
+        line, column = source.position(start)
+        end_line, end_column = source.position(end)
+        assert hit.replacement is not None
+        return Fix(hit.replacement, "unsafe", source.to_text(start), source.to_text(end),
+                   (line, column, end_line, end_column))
+
     def _meta_finding(
         self, source: Source, meta: MetaRule, directive: Directive, message: str
     ) -> Finding:
@@ -275,6 +292,12 @@ def _placed(
         match=source.original(start, end), start=source.to_text(start),
         end=source.to_text(end), **extra,
     )
+
+
+def _bare(text: str) -> str:
+    """Text without white space and blockquote markers, to compare a source span with its
+    prose."""
+    return "".join(text.replace(">", " ").split())
 
 
 def _unknown_action(word: str) -> str:

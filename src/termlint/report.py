@@ -41,6 +41,8 @@ def fixable_line(report: Report) -> str:
     more = sum(fixable(f, True) for f in report.findings) - now
     if not now and not more:
         return ""
+    if not now:  # as Ruff says it: the fixes exist, but only --unsafe-fixes applies them
+        return f"No fixes with --fix ({more} with --unsafe-fixes)."
     line = f"[*] {now} fixable with --fix"
     if more:
         line += f" ({more} more with --unsafe-fixes)"
@@ -268,9 +270,9 @@ def format_sarif(report: Report, **_: object) -> str:
             result["fixes"] = [{"description": {"text": f"{f.fix.applicability} fix"},
                                 "artifactChanges": [{
                                     "artifactLocation": {"uri": _uri(f.path)},
-                                    "replacements": [{"deletedRegion": {
-                                        "startLine": f.line, "startColumn": f.column,
-                                        "endLine": f.end_line, "endColumn": f.end_column},
+                                    "replacements": [{"deletedRegion": dict(zip(
+                                        ("startLine", "startColumn", "endLine", "endColumn"),
+                                        f.fix_region(), strict=True)),
                                         "insertedContent": {"text": f.fix.replacement}}],
                                 }]}]
         results.append(result)
@@ -376,7 +378,10 @@ def format_rdjson(report: Report, **_: object) -> str:
             "original_output": f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}",
         }
         if f.fix is not None:
-            diagnostic["suggestions"] = [{"range": span, "text": f.fix.replacement}]
+            line, column, end_line, end_column = f.fix_region()
+            diagnostic["suggestions"] = [{"range": {
+                "start": {"line": line, "column": column},
+                "end": {"line": end_line, "column": end_column}}, "text": f.fix.replacement}]
         diagnostics.append(diagnostic)
     data = {"source": {"name": "termlint", "url": TOOL_URI}, "diagnostics": diagnostics}
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

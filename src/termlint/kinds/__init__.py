@@ -58,6 +58,7 @@ class Hit(NamedTuple):
     end: int
     fields: Mapping[str, str] = MappingProxyType({})
     replacement: str | None = None  # a fix, when the kind offers one
+    fix_span: tuple[int, int] | None = None  # what the fix replaces, when not [start, end)
     severity: str | None = None  # overrides the rule's severity (e.g. document-level findings)
     message: str | None = None  # a message template used instead of the rule's
     document: bool = False  # a finding about the whole document, not this span

@@ -159,7 +159,9 @@ def check(rule: Rule, doc: Document) -> Iterator[Hit]:
             joined = _joined(options, shape.text, construction)
             if joined is None:
                 continue
-            first, second = sorted((shape.source(a), shape.source(a + 1)) for a in joined)
+            sides = sorted((shape.source(a), shape.source(a + 1),
+                            options.tokens.is_modifier(shape.text[a])) for a in joined)
+            first, second = (side[:2] for side in sides)
             # Cues are read in the last sentence of the unit, so offsets are taken from there.
             shift = sentences[number].start - start
             where = (first[0] - shift, second[1] - shift, shape.source(construction.end()) - shift)
@@ -168,6 +170,8 @@ def check(rule: Rule, doc: Document) -> Iterator[Hit]:
                 continue
             flagged.add((index, start + second[0]))
             found = True
+            # Only inside one sentence: an alias in the next sentence is no clause to drop.
+            fix = _fix(unit, sides[0], sides[1]) if first[0] >= shift else None
             yield Hit(
                 block,
                 start + second[0],
@@ -178,6 +182,8 @@ def check(rule: Rule, doc: Document) -> Iterator[Hit]:
                     "construction": unit[shape.source(construction.start()) :
                                          shape.source(construction.end())],
                 },
+                replacement=fix[2] if fix else None,
+                fix_span=(start + fix[0], start + fix[1]) if fix else None,
                 why={"construction":
                      f"{options.lexicon} entry {_template(options, construction) + 1}",
                      "contrast": "no cue that distinguishes, relates or criticises the terms "
@@ -206,6 +212,57 @@ def _candidates(options: Options, doc: Document) -> list[tuple[int, int, int]]:
         if number > 0 and (index, number - 1) in other:
             units.append((index, number - 1, number))
     return sorted(units)
+
+
+# Fixes (all unsafe: the writer must check the sentence still says what they meant).
+# "precision/personalized medicine", "precision or personalized medicine": a shared head
+_SHARED_HEAD = re.compile(r"\s*-?\s*(?:/|\bor\b|\band\b)\s*", re.IGNORECASE)
+# "personalized precision medicine", "personalised, precision health": a stacking
+_STACKED = re.compile(r",?\s+")
+# what opens an alias clause after the first term, and what must close it
+_DASHES = "(?:\u2014|\u2013|--|-)"  # em dash, en dash, ASCII stand-ins
+_OPENER = re.compile(rf"(,|\s\(|\s{_DASHES})\s*")
+_CLOSERS = {",": re.compile(r",|[.!?;:]|$"), "(": re.compile(r"\)")}
+_DASH_CLOSER = re.compile(rf"\s{_DASHES}(?=\s)|[.!?;:]|$")
+# an alias clause may run this many words past the second term ("B, as most know it,")
+CLAUSE_TAIL_WORDS = 8
+
+
+def _fix(unit: str, first: tuple[int, int, bool],
+         second: tuple[int, int, bool]) -> tuple[int, int, str] | None:
+    """A mechanical edit that leaves one term, as (start, end, replacement) in `unit`, or
+    None. Each side is (start, end, is a modifier)."""
+    (fs, fe, first_modifier), (ss, se, second_modifier) = first, second
+    between = unit[fe:ss]
+    if first_modifier and second_modifier:  # "precision (or personalized) medicine"
+        close = unit.find(")", se)
+        if between.lstrip().startswith("(") and close != -1 and not unit[se:close].strip():
+            return fe, close + 1, ""
+        return None
+    if first_modifier:
+        if _STACKED.fullmatch(between):  # keep the full form: "precision medicine"
+            if unit[fs].isupper() and unit[ss].islower():  # it now starts the sentence
+                return fs, ss + 1, unit[ss].upper()
+            return fs, ss, ""
+        head = re.split(r"[-\s]+", unit[ss:se], maxsplit=1)
+        if _SHARED_HEAD.fullmatch(between) and len(head) == 2:  # keep the first modifier
+            return fe, se, " " + head[1]
+        return None
+    return _drop_alias(unit, fe, se, between)
+
+
+def _drop_alias(unit: str, fe: int, se: int, between: str) -> tuple[int, int, str] | None:
+    """Drop the clause that renames the first term: "A, also called B, is" -> "A is"."""
+    opener = _OPENER.match(between)
+    if opener is None:
+        return None
+    mark = opener.group(1).strip()
+    closer = (_CLOSERS.get(mark) or _DASH_CLOSER).search(unit, se)
+    if closer is None or len(unit[se : closer.start()].split()) > CLAUSE_TAIL_WORDS:
+        return None
+    if closer.group() in ("", *".!?;:"):  # the clause runs to the end of the sentence
+        return fe, closer.start(), ""
+    return fe, closer.end(), ""
 
 
 def _template(options: Options, construction: re.Match[str]) -> int:

@@ -119,6 +119,10 @@ class Tokens(NamedTuple):
     def any_modifier(self) -> str:
         return "[" + "".join(chr(_TOKEN_BASE + 2 * i + 1) for i in range(len(self.families))) + "]"
 
+    def is_modifier(self, char: str) -> bool:
+        """Whether a skeleton token stands for a modifier ("precision") not a full form."""
+        return (ord(char) - _TOKEN_BASE) % 2 == 1
+
     def family_of(self, char: str) -> str | None:
         """The family a skeleton character stands for, or None for ordinary text."""
         index = (ord(char) - _TOKEN_BASE) // 2

@@ -50,11 +50,12 @@ FORMAT_VERSION = 1
 TOP_KEYS = ("version", "name", "description", "families", "lexicons", "rules")
 COMMON_KEYS = (
     "id", "name", "kind", "severity", "message", "description", "link", "scope", "examples",
-    "literal", "exceptions",
+    "literal", "exceptions", "passes", "fix-advice",
 )
 # Only what a rule cannot work without; the kind's own required keys come on top.
 REQUIRED_COMMON = ("id", "kind", "message")
-EXAMPLE_KEYS = ("invalid", "valid")
+EXAMPLE_KEYS = ("invalid", "valid", "fixed")
+FIXED_KEYS = ("before", "after")
 SEVERITIES = ("error", "warning", "info")
 # termlint's own rules (unused or unknown suppressions) use this prefix.
 RESERVED_PREFIX = "TL"
@@ -90,6 +91,9 @@ class Rule(NamedTuple):
     line: int  # 1-based line of the rule in that file
     # Text a finding of this rule may sit inside and is then not reported (`exceptions`).
     exceptions: re.Pattern[str] | None = None
+    passes: str = ""  # what the rule lets pass (`passes`), for --explain
+    advice: str = ""  # how to fix what it flags (`fix-advice`)
+    examples_fixed: tuple[tuple[str, str], ...] = ()  # (before, after): flagged, then not
 
     def format_message(self, fields: Mapping[str, str], template: str | None = None) -> str:
         """The message (or a kind's own `template`) with its {placeholders} filled.
@@ -519,7 +523,7 @@ class _RuleReader:
             )
         message = self._string("message")
         self._check_placeholders(message, kind)
-        invalid, valid = self._examples()
+        invalid, valid, fixed = self._examples()
         literal = self._literal(kind)
         return Rule(
             id=rule_id,
@@ -537,6 +541,9 @@ class _RuleReader:
             path=self.path,
             line=self.line,
             exceptions=self._exceptions(literal),
+            passes=self._string("passes") if "passes" in self.items else "",
+            advice=self._string("fix-advice") if "fix-advice" in self.items else "",
+            examples_fixed=fixed,
         )
 
     def _line(self, key: str) -> int:
@@ -619,16 +626,28 @@ class _RuleReader:
                     f"kind '{kind.NAME}' offers {offered}",
                 )
 
-    def _examples(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def _examples(
+        self,
+    ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...]]:
         if "examples" not in self.items:
-            return (), ()
+            return (), (), ()
         items = self.doc.mapping(self.items["examples"][1], "'examples'")
         check_keys(items, EXAMPLE_KEYS, "in 'examples'")
         found = {
             key: tuple(text for text, _ in self.doc.strings(value, f"'examples: {key}'"))
-            for key, (_, value) in items.items()
+            for key, (_, value) in items.items() if key != "fixed"
         }
-        return found.get("invalid", ()), found.get("valid", ())
+        fixed = []
+        if "fixed" in items:
+            for entry in self.doc.sequence(items["fixed"][1], "'examples: fixed'"):
+                pair = self.doc.mapping(entry, "an 'examples: fixed' entry")
+                check_keys(pair, FIXED_KEYS, "in an 'examples: fixed' entry")
+                for key in FIXED_KEYS:
+                    if key not in pair:
+                        raise YamlProblem(line_of(entry), f"an 'examples: fixed' entry needs "
+                                          f"'{key}'")
+                fixed.append(tuple(self.doc.string(pair[k][1], f"'{k}'") for k in FIXED_KEYS))
+        return found.get("invalid", ()), found.get("valid", ()), tuple(fixed)  # type: ignore[return-value]
 
     def _literal(self, kind: ModuleType) -> bool:
         if "literal" not in self.items:

@@ -97,9 +97,16 @@ def rules_markdown(packs: Sequence[Pack]) -> str:
         out.append("")
         for rule in pack.rules:
             out += [f"### {rule.id}", "", f"**{rule.name}** ({rule.kind}, {rule.severity}, "
-                    f"scope {rule.scope})", "", " ".join(rule.description.split()), ""]
+                    f"scope {rule.scope})", ""]
+            for title, text in _sections(rule):
+                out += [f"**{title}** {text}" if title else text, ""]
             if rule.link:
                 out += [f"More: <{rule.link}>", ""]
+            if rule.examples_fixed:
+                out += ["Before and after the fix:", "", "| before | after |", "|---|---|"]
+                out += [f"| {_cell(before)} | {_cell(after)} |"
+                        for before, after in rule.examples_fixed]
+                out.append("")
             for title, examples in (("Flagged", rule.examples_invalid),
                                     ("Fine", rule.examples_valid)):
                 if examples:
@@ -123,27 +130,50 @@ def explain(packs: Sequence[Pack], rule_id: str) -> int:
     if rule is None:
         print(f"termlint: no rule {rule_id!r} in the loaded rules files", file=sys.stderr)
         return 2
-    print(f"{rule.id} {rule.name} ({rule.kind}, {rule.severity}, pack {rule.pack})\n")
-    print(textwrap.fill(" ".join(rule.description.split()), 88))
-    if getattr(rule, "link", None):
+    print(f"{rule.id} {rule.name} ({rule.kind}, {rule.severity}, pack {rule.pack})")
+    if not isinstance(rule, Rule):
+        print("\n" + textwrap.fill(" ".join(rule.description.split()), 88))
+        return 0
+    for title, text in _sections(rule):
+        print("\n" + textwrap.fill(f"{title} {text}" if title else text, 88))
+    if rule.link:
         print(f"\nMore: {rule.link}")
-    if isinstance(rule, Rule):
-        for title, examples in (("Flagged", rule.examples_invalid), ("Fine", rule.examples_valid)):
-            if examples:
-                print(f"\n{title}:")
-                for example in examples:
-                    print(textwrap.indent(example.rstrip("\n"), "    "))
-        table = _suggestions(rule)
-        if table:
-            print("\nSuggested examples, by area (shown under a finding, never written "
-                  "into the file):")
-            for area in dict.fromkeys(row[0] for row in table):
-                print(f"\n  {area}")
-                for _, example, source in (row for row in table if row[0] == area):
-                    print(textwrap.fill(f"- {example} ({source})", 88,
-                                        initial_indent="    ", subsequent_indent="      ",
-                                        break_long_words=False, break_on_hyphens=False))
+    if rule.examples_fixed:
+        print("\nBefore and after the fix:")
+        for before, after in rule.examples_fixed:
+            print(textwrap.indent(f"before: {before.rstrip()}\nafter:  {after.rstrip()}",
+                                  "    "))
+    for title, examples in (("Flagged", rule.examples_invalid), ("Fine", rule.examples_valid)):
+        if examples:
+            print(f"\n{title}:")
+            for example in examples:
+                print(textwrap.indent(example.rstrip("\n"), "    "))
+    table = _suggestions(rule)
+    if table:
+        print("\nSuggested examples, by area (shown under a finding, never written "
+              "into the file):")
+        for area in dict.fromkeys(row[0] for row in table):
+            print(f"\n  {area}")
+            for _, example, source in (row for row in table if row[0] == area):
+                print(textwrap.fill(f"- {example} ({source})", 88,
+                                    initial_indent="    ", subsequent_indent="      ",
+                                    break_long_words=False, break_on_hyphens=False))
     return 0
+
+
+def _sections(rule: Rule) -> list[tuple[str, str]]:
+    """(title, text) of what a rule catches, lets pass and how to fix it; a rule that says
+    only its description gets it untitled."""
+    if not rule.passes and not rule.advice:
+        return [("", " ".join(rule.description.split()))]
+    parts = [("What it catches:", rule.description), ("What it lets pass:", rule.passes),
+             ("How to fix it:", rule.advice)]
+    return [(title, " ".join(text.split())) for title, text in parts if text]
+
+
+def _cell(text: str) -> str:
+    """A Markdown table cell: one line, pipes escaped."""
+    return " ".join(text.split()).replace("|", "\\|")
 
 
 def _suggestions(rule: Rule) -> list[tuple[str, str, str]]:
@@ -172,6 +202,14 @@ def example_failures(rule: Rule) -> list[str]:
             problems.append(
                 f"valid example {number} gave a finding at {found[0]!r}: {_short(text)}"
             )
+    for number, (before, after) in enumerate(rule.examples_fixed, 1):
+        if not _hits(linter, rule, before):
+            problems.append(f"fixed example {number}: 'before' gave no finding: "
+                            f"{_short(before)}")
+        found = _hits(linter, rule, after)
+        if found:
+            problems.append(f"fixed example {number}: 'after' gave a finding at "
+                            f"{found[0]!r}: {_short(after)}")
     return problems
 
 

@@ -56,6 +56,23 @@ def test_ci_docs_cover_what_a_content_pull_request_needs() -> None:
                      r"and 50 per job", text)
 
 
+def test_ci_docs_upload_the_html_report() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    plain = re.search(r"Without the action.*?```yaml\n(.*?)```", text, re.S).group(1)
+    steps = yaml.safe_load(plain)
+    workflow = {"on": "pull_request", "jobs": {"t": {"runs-on": "ubuntu-latest", "steps": steps}}}
+    jsonschema.Draft7Validator(schema("github-workflow.json")).validate(workflow)
+    (upload,) = [s for s in steps if s.get("uses", "").startswith("actions/upload-artifact")]
+    assert any("--format html" in s.get("run", "") and upload["with"]["path"] in s["run"]
+               for s in steps)
+    gitlab = yaml.safe_load(re.search(r"## GitLab CI\n\n```yaml\n(.*?)```", text, re.S).group(1))
+    job = gitlab["termlint"]
+    (html,) = [line for line in job["script"] if "--format html" in line]
+    assert job["artifacts"]["paths"] == [html.rsplit("> ", 1)[1]]
+    assert job["artifacts"]["when"] == "always"
+
+
 # --- the action's shell steps, run for real ------------------------------------------------------
 
 

@@ -68,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="rules file or builtin:NAME added to the configured rules (repeatable)")
     add("--config", metavar="FILE", help="use this .termlint.yaml or pyproject.toml")
     add("--format", default="text",
-        choices=["text", "json", "github", "sarif", "junit", "gitlab", "rdjson", "markdown"],
+        choices=["text", "json", "github", "sarif", "junit", "gitlab", "rdjson", "markdown",
+                 "html"],
         help="output format (markdown: only with --list-rules)")
     add("--select", type=_ids, action="extend", metavar="IDS",
         help="only these rule ids or prefixes (comma-separated)")

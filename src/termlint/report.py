@@ -387,7 +387,14 @@ def format_rdjson(report: Report, **_: object) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
+def format_html(report: Report, **_: object) -> str:
+    from termlint.htmlreport import render  # only when asked for: keeps start-up small
+
+    return render(report)
+
+
 FORMATS.update({
+    "html": format_html,
     "github": format_github,
     "sarif": format_sarif,
     "junit": format_junit,

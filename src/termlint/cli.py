@@ -391,8 +391,11 @@ def _write_errors(errors: Sequence[FileError]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if arguments[:1] == ["lsp"]:
+        return _language_server(arguments[1:])
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     try:
         settings = Settings(args)
         if not lints(args):
@@ -490,11 +493,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run.exit_code(args.exit_zero)
 
 
+def _language_server(arguments: Sequence[str]) -> int:
+    """`termlint lsp`: the language server on stdin/stdout (needs the `lsp` extra)."""
+    if arguments and arguments[0] not in ("--stdio",):
+        print("usage: termlint lsp [--stdio]", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        from termlint.lsp import serve
+    except ImportError as exc:
+        print(f"termlint: the language server needs pygls 2 ({exc}); install "
+              "termlint-md[lsp]", file=sys.stderr)
+        return EXIT_ERROR
+    return serve()
+
+
 def entry() -> None:
     """Console-script entry point."""
     try:
         code = main()
-        sys.stdout.flush()
+        with contextlib.suppress(ValueError):  # the language server closes stdout itself
+            sys.stdout.flush()
     except KeyboardInterrupt:
         code = 130
     except BrokenPipeError:

@@ -98,7 +98,7 @@ def rules_markdown(packs: Sequence[Pack]) -> str:
         for rule in pack.rules:
             out += [f"### {rule.id}", "", f"**{rule.name}** ({rule.kind}, {rule.severity}, "
                     f"scope {rule.scope})", ""]
-            for title, text in _sections(rule):
+            for title, text in sections(rule):
                 out += [f"**{title}** {text}" if title else text, ""]
             if rule.link:
                 out += [f"More: <{rule.link}>", ""]
@@ -134,7 +134,7 @@ def explain(packs: Sequence[Pack], rule_id: str) -> int:
     if not isinstance(rule, Rule):
         print("\n" + textwrap.fill(" ".join(rule.description.split()), 88))
         return 0
-    for title, text in _sections(rule):
+    for title, text in sections(rule):
         print("\n" + textwrap.fill(f"{title} {text}" if title else text, 88))
     if rule.link:
         print(f"\nMore: {rule.link}")
@@ -161,7 +161,7 @@ def explain(packs: Sequence[Pack], rule_id: str) -> int:
     return 0
 
 
-def _sections(rule: Rule) -> list[tuple[str, str]]:
+def sections(rule: Rule) -> list[tuple[str, str]]:
     """(title, text) of what a rule catches, lets pass and how to fix it; a rule that says
     only its description gets it untitled."""
     if not rule.passes and not rule.advice:

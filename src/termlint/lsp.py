@@ -29,7 +29,10 @@ from pygls.workspace import TextDocument
 from termlint import __version__
 from termlint.findings import Finding, Severity
 
-DEBOUNCE_SECONDS = 0.15  # after the last keystroke; a save or an open lints at once
+# Debounced by the lint in flight: an edit made while none runs is linted at once; edits made
+# while one runs wait, and only the latest of them is linted next (an older waiting one is
+# dropped), so fast typing costs one lint at a time and the newest text always wins.
+DEBOUNCE_SECONDS = 0.0
 CONFIG_GLOBS = ("**/.termlint.yaml", "**/pyproject.toml", "**/*.yaml", "**/*.yml")
 FIX_ALL = f"{t.CodeActionKind.SourceFixAll.value}.termlint"
 _SEVERITY = {Severity.ERROR: t.DiagnosticSeverity.Error,
@@ -46,6 +49,7 @@ class TermlintServer(LanguageServer):
         self.bad_rules: set[str] = set()  # uris of rules files that have a diagnostic
         # One lint at a time, off the event loop: typing stays responsive on a long draft.
         self.executor = ThreadPoolExecutor(max_workers=1)
+        self.busy: asyncio.Lock | None = None  # created on the server's event loop
 
     # --- linting ---------------------------------------------------------------------------
 
@@ -59,10 +63,13 @@ class TermlintServer(LanguageServer):
     async def _lint_later(self, uri: str, delay: float) -> None:
         if delay:
             await asyncio.sleep(delay)
-        document = self.workspace.get_text_document(uri)
-        version, text, path = document.version, document.source, _path(document)
-        loop = asyncio.get_running_loop()
-        findings = await loop.run_in_executor(self.executor, self.lint, path, text)
+        if self.busy is None:
+            self.busy = asyncio.Lock()
+        async with self.busy:  # a newer request cancels this one while it waits here
+            document = self.workspace.get_text_document(uri)
+            version, text, path = document.version, document.source, _path(document)
+            loop = asyncio.get_running_loop()
+            findings = await loop.run_in_executor(self.executor, self.lint, path, text)
         current = self.workspace.get_text_document(uri)
         if uri not in self.workspace.text_documents or current.version != version:
             return  # edited (or closed) meanwhile: a newer lint will publish

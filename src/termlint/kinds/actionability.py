@@ -15,9 +15,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from termlint import regexcache
-from termlint.kinds import Hit, OptionError, PackContext, combine, compile_patterns
+from termlint.kinds import Hit, OptionError, PackContext, combine, compile_patterns, which
 from termlint.kinds.grammar import family_names, family_pattern, lexicon_pattern
-from termlint.patterns import wrap
+from termlint.patterns import body_of, wrap
 
 if TYPE_CHECKING:
     from termlint.markdown import Block
@@ -151,26 +151,36 @@ class Suggestions(NamedTuple):
     """The table of actionable examples, and how a paragraph picks its area from it."""
 
     entries: tuple[Suggestion, ...]
-    areas: tuple[tuple[str, re.Pattern[str]], ...]  # every area with cues, in table order
+    areas: tuple[str, ...]  # every area with cues, in table order
+    cues: re.Pattern[str]  # every area's cues, one group per area (see `which`)
 
     def pick(self, doc: Document, paragraph: list[tuple[int, int]],
              index: int) -> dict[str, str] | None:
         """The entry for a claim: the area whose cues the paragraph names most, else the one
         its section names most, else the first fallback; within it, the entry whose own cues
         are named most."""
-        blocks = sorted({i for i, _ in paragraph})
-        section = next((s for s in reversed(doc.sections)
-                        if any(b is doc.blocks[index] for b in s)), [])
-        for texts in ([doc.blocks[i].text for i in blocks], [b.text for b in section]):
-            text = "\n".join(texts)
-            counts = [(len(cues.findall(text)), area) for area, cues in self.areas]
-            best = max(counts, key=lambda c: c[0], default=(0, ""))
-            if best[0]:
-                entries = [e for e in self.entries if e.area == best[1] and e.cues]
+        blocks = tuple(sorted({i for i, _ in paragraph}))
+        section = next((tuple(doc.index(b) for b in s) for s in reversed(doc.sections)
+                        if any(b is doc.blocks[index] for b in s)), ())
+        for chosen in (blocks, section):
+            # Counted once per paragraph or section, however many claims it holds.
+            text, counts = doc.memo(("suggestion-areas", self.cues.pattern, chosen),
+                                    lambda chosen=chosen: self._counts(doc, chosen))
+            if counts:
+                best = max(self.areas, key=lambda area: counts.get(area, 0))
+                entries = [e for e in self.entries if e.area == best and e.cues]
                 entry = max(entries, key=lambda e: len(e.cues.findall(text)))  # type: ignore[union-attr]
                 return entry_dict(entry)
         fallback = next((e for e in self.entries if e.cues is None), None)
         return entry_dict(fallback) if fallback else None
+
+    def _counts(self, doc: Document, blocks: tuple[int, ...]) -> tuple[str, dict[str, int]]:
+        text = "\n".join(doc.blocks[i].text for i in blocks)
+        counts: dict[str, int] = {}
+        for found in self.cues.finditer(text):
+            area = self.areas[which(found, len(self.areas), "a")]
+            counts[area] = counts.get(area, 0) + 1
+        return text, counts
 
 
 def suggestion_table(options: Options) -> list[tuple[str, str, str]]:
@@ -211,8 +221,12 @@ def _suggestions(table: object) -> Suggestions:
     for entry, item in zip(entries, table, strict=True):
         if entry.cues is not None:
             areas.setdefault(entry.area, []).extend(item["cues"])
-    return Suggestions(tuple(entries), tuple(
-        (area, combine(compile_patterns(cues, "suggestions"))) for area, cues in areas.items()))
+    # One scan counts every area: group a{i} is area i's cues.
+    body = "|".join(
+        f"(?P<a{i}>" + "|".join(body_of(p) for p in compile_patterns(cues, "suggestions")) + ")"
+        for i, cues in enumerate(areas.values()))
+    return Suggestions(tuple(entries), tuple(areas),
+                       regexcache.compile(wrap(body), re.IGNORECASE))
 
 
 def _required(pack: PackContext, options: Mapping[str, Any], key: str) -> re.Pattern[str]:

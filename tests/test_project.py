@@ -112,3 +112,28 @@ def test_wheel_ships_the_bundled_packs(tmp_path: Path) -> None:
                          env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"})
     assert out.returncode == 1, out.stderr
     assert "PM401" in out.stdout
+
+
+def test_editor_setup_snippets_start_the_server() -> None:
+    """docs/editors.md: each editor's snippet runs `termlint lsp`; TOML and JSON parse."""
+    import json
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+
+    text = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")
+    for editor in ("## Neovim", "## Helix", "## Emacs (eglot)", "## Zed", "## VS Code"):
+        assert editor in text
+    blocks = re.findall(r"```(\w+)\n(.*?)```", text, re.S)
+    helix = tomllib.loads(next(body for lang, body in blocks if lang == "toml"
+                               and "language-server" in body))
+    assert helix["language-server"]["termlint"] == {"command": "termlint", "args": ["lsp"]}
+    assert "termlint" in helix["language"][0]["language-servers"]
+    vscode = json.loads(next(body for lang, body in blocks if lang == "json" and "glspc" in body))
+    assert vscode["glspc.server.command"] == "termlint"
+    assert vscode["glspc.server.commandArguments"] == ["lsp"]
+    lua = [body for lang, body in blocks if lang == "lua"]
+    assert lua and all('"termlint", "lsp"' in body for body in lua)
+    assert '("termlint" "lsp")' in next(body for lang, body in blocks if lang == "elisp")

@@ -151,36 +151,61 @@ class Suggestions(NamedTuple):
     """The table of actionable examples, and how a paragraph picks its area from it."""
 
     entries: tuple[Suggestion, ...]
-    areas: tuple[str, ...]  # every area with cues, in table order
-    cues: re.Pattern[str]  # every area's cues, one group per area (see `which`)
+    cued: tuple[int, ...]  # indexes of the entries with cues, in table order
+    cues: re.Pattern[str]  # their cues, one group per entry: e{i} is entry cued[i]
 
     def pick(self, doc: Document, paragraph: list[tuple[int, int]],
              index: int) -> dict[str, str] | None:
         """The entry for a claim: the area whose cues the paragraph names most, else the one
-        its section names most, else the first fallback; within it, the entry whose own cues
-        are named most."""
+        its section names most near it (heading included), else the first fallback; within
+        it, the entry whose own cues are named most."""
         blocks = tuple(sorted({i for i, _ in paragraph}))
-        section = next((tuple(doc.index(b) for b in s) for s in reversed(doc.sections)
-                        if any(b is doc.blocks[index] for b in s)), ())
-        for chosen in (blocks, section):
-            # Counted once per paragraph or section, however many claims it holds.
-            text, counts = doc.memo(("suggestion-areas", self.cues.pattern, chosen),
-                                    lambda chosen=chosen: self._counts(doc, chosen))
+        for chosen in (blocks, _nearby(doc, index)):
+            counts: dict[int, int] = {}
+            for block in chosen:
+                # Counted once per block, however many claims look at it.
+                for entry, count in doc.memo(("suggestion-cues", self.cues.pattern, block),
+                                             lambda block=block: self._counts(doc, block)):
+                    counts[entry] = counts.get(entry, 0) + count
             if counts:
-                best = max(self.areas, key=lambda area: counts.get(area, 0))
-                entries = [e for e in self.entries if e.area == best and e.cues]
-                entry = max(entries, key=lambda e: len(e.cues.findall(text)))  # type: ignore[union-attr]
-                return entry_dict(entry)
+                areas: dict[str, int] = {}
+                for entry, count in counts.items():
+                    area = self.entries[entry].area
+                    areas[area] = areas.get(area, 0) + count
+                best = max(areas, key=lambda area: (areas[area], -self._first(area)))
+                entry = max((e for e in counts if self.entries[e].area == best),
+                            key=lambda e: (counts[e], -e))
+                return entry_dict(self.entries[entry])
         fallback = next((e for e in self.entries if e.cues is None), None)
         return entry_dict(fallback) if fallback else None
 
-    def _counts(self, doc: Document, blocks: tuple[int, ...]) -> tuple[str, dict[str, int]]:
-        text = "\n".join(doc.blocks[i].text for i in blocks)
-        counts: dict[str, int] = {}
-        for found in self.cues.finditer(text):
-            area = self.areas[which(found, len(self.areas), "a")]
-            counts[area] = counts.get(area, 0) + 1
-        return text, counts
+    def _first(self, area: str) -> int:
+        return next(i for i, e in enumerate(self.entries) if e.area == area)
+
+    def _counts(self, doc: Document, block: int) -> list[tuple[int, int]]:
+        """How often each entry's cues occur in one block: (entry index, count) pairs."""
+        counts: dict[int, int] = {}
+        # Through the document's prefilter: only where a cue's first letters occur.
+        for found in doc.find(self.cues, blocks=[doc.blocks[block]]):
+            entry = self.cued[which(found.match, len(self.cued), "e")]
+            counts[entry] = counts.get(entry, 0) + 1
+        return list(counts.items())
+
+
+# Without a cue in its paragraph, a claim's area comes from its section: the heading and the
+# blocks this close to it (a long section without headings is no better a clue, only slower).
+NEARBY_BLOCKS = 4
+
+
+def _nearby(doc: Document, index: int) -> tuple[int, ...]:
+    """The claim's section heading and the section's blocks near it, as block indexes."""
+    section = next((s for s in reversed(doc.sections)
+                    if any(b is doc.blocks[index] for b in s)), [doc.blocks[index]])
+    numbers = [doc.index(b) for b in section]
+    at = numbers.index(index)
+    near = numbers[max(0, at - NEARBY_BLOCKS) : at + NEARBY_BLOCKS + 1]
+    heading = [n for n in numbers[:1] if doc.blocks[n].kind == "heading"]
+    return tuple(sorted({*heading, *near}))
 
 
 def suggestion_table(options: Options) -> list[tuple[str, str, str]]:
@@ -217,16 +242,13 @@ def _suggestions(table: object) -> Suggestions:
         entries.append(Suggestion(
             " ".join(item["area"].split()), " ".join(item["example"].split()), item["source"],
             combine(compile_patterns(cues, "suggestions")) if cues else None))
-    areas: dict[str, list[str]] = {}
-    for entry, item in zip(entries, table, strict=True):
-        if entry.cues is not None:
-            areas.setdefault(entry.area, []).extend(item["cues"])
-    # One scan counts every area: group a{i} is area i's cues.
+    # One scan counts every entry's cues: group e{i} is the i-th entry that has cues.
+    cued = [i for i, item in enumerate(table) if item.get("cues")]
     body = "|".join(
-        f"(?P<a{i}>" + "|".join(body_of(p) for p in compile_patterns(cues, "suggestions")) + ")"
-        for i, cues in enumerate(areas.values()))
-    return Suggestions(tuple(entries), tuple(areas),
-                       regexcache.compile(wrap(body), re.IGNORECASE))
+        f"(?P<e{n}>" + "|".join(body_of(p) for p in compile_patterns(table[i]["cues"],
+                                                                       "suggestions")) + ")"
+        for n, i in enumerate(cued))
+    return Suggestions(tuple(entries), tuple(cued), regexcache.compile(wrap(body), re.IGNORECASE))
 
 
 def _required(pack: PackContext, options: Mapping[str, Any], key: str) -> re.Pattern[str]:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from termlint import regexcache
-from termlint.kinds import Hit, OptionError, PackContext, combine, compile_patterns, which
+from termlint.kinds import Hit, OptionError, PackContext, compile_patterns, which
 from termlint.kinds.grammar import family_names, family_pattern, lexicon_pattern
 from termlint.patterns import body_of, wrap
 
@@ -144,7 +144,7 @@ class Suggestion(NamedTuple):
     area: str
     example: str
     source: str
-    cues: re.Pattern[str] | None  # None: a fallback entry
+    fallback: bool  # an entry without cues: for a claim whose text names no area
 
 
 class Suggestions(NamedTuple):
@@ -176,7 +176,7 @@ class Suggestions(NamedTuple):
                 entry = max((e for e in counts if self.entries[e].area == best),
                             key=lambda e: (counts[e], -e))
                 return entry_dict(self.entries[entry])
-        fallback = next((e for e in self.entries if e.cues is None), None)
+        fallback = next((e for e in self.entries if e.fallback), None)
         return entry_dict(fallback) if fallback else None
 
     def _first(self, area: str) -> int:
@@ -241,14 +241,15 @@ def _suggestions(table: object) -> Suggestions:
         cues = item.get("cues") or []
         entries.append(Suggestion(
             " ".join(item["area"].split()), " ".join(item["example"].split()), item["source"],
-            combine(compile_patterns(cues, "suggestions")) if cues else None))
+            not cues))
     # One scan counts every entry's cues: group e{i} is the i-th entry that has cues.
     cued = [i for i, item in enumerate(table) if item.get("cues")]
     body = "|".join(
         f"(?P<e{n}>" + "|".join(body_of(p) for p in compile_patterns(table[i]["cues"],
                                                                        "suggestions")) + ")"
         for n, i in enumerate(cued))
-    return Suggestions(tuple(entries), tuple(cued), regexcache.compile(wrap(body), re.IGNORECASE))
+    return Suggestions(tuple(entries), tuple(cued),  # (?!): a table of fallbacks only
+                       regexcache.compile(wrap(body or "(?!)"), re.IGNORECASE))
 
 
 def _required(pack: PackContext, options: Mapping[str, Any], key: str) -> re.Pattern[str]:

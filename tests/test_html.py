@@ -71,6 +71,10 @@ def test_the_report_in_a_real_browser(tmp_path: Path) -> None:
     shot = tmp_path / "report.png"
     headless(browser, f"--screenshot={shot}", "--window-size=1200,1800", page.as_uri())
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+    # printed (print styles hide the filters): a real PDF of more than a blank page
+    pdf = tmp_path / "report.pdf"
+    headless(browser, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
+    assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 10_000
     # A click on the PM201 filter, made by the browser on the page's own DOM; the script
     # records what is left visible where --dump-dom can read it.
     probe = tmp_path / "probe.html"

@@ -180,6 +180,15 @@ async def test_configuration_changes_and_a_bad_rules_file(tmp_path: Path) -> Non
         assert not client.diagnostics.get(broken)
         other = open_doc(client, tmp_path / "f.md", CONFLATION)
         await wait_for(lambda: len(client.diagnostics.get(other, [])) == 1)
+        assert len(client.diagnostics[rules_uri]) == 1  # still broken, still shown
+        # mended: its diagnostic goes, and the document in that folder is linted again
+        (bad / ".termlint.yaml").write_text("rules: [builtin:precision-medicine]\n",
+                                            encoding="utf-8")
+        client.workspace_did_change_watched_files(t.DidChangeWatchedFilesParams(changes=[
+            t.FileEvent(uri=from_fs_path(str(bad / ".termlint.yaml")),
+                        type=t.FileChangeType.Changed)]))
+        await wait_for(lambda: not client.diagnostics[rules_uri]
+                       and len(client.diagnostics.get(broken, [])) == 1)
 
 
 async def test_a_one_megabyte_document(tmp_path: Path) -> None:

@@ -70,6 +70,10 @@ class TermlintServer(LanguageServer):
             version, text, path = document.version, document.source, _path(document)
             loop = asyncio.get_running_loop()
             findings = await loop.run_in_executor(self.executor, self.lint, path, text)
+        # Messages go out from the event loop's thread only.
+        if isinstance(findings, Exception):
+            self.report_setup_error(findings)
+            findings = []
         current = self.workspace.get_text_document(uri)
         if uri not in self.workspace.text_documents or current.version != version:
             return  # edited (or closed) meanwhile: a newer lint will publish
@@ -78,15 +82,15 @@ class TermlintServer(LanguageServer):
             uri=uri, version=version,
             diagnostics=[self.diagnostic(current, f) for f in findings]))
 
-    def lint(self, path: str, text: str) -> list[Finding]:
+    def lint(self, path: str, text: str) -> list[Finding] | Exception:
+        """The findings, or the configuration or rules error that stops linting (run in the
+        worker thread)."""
         from termlint.linter import Linter
         from termlint.source import Source
 
         linter = self.settings.linter(self.settings.config_for(path))
         if not isinstance(linter, Linter):
-            self.report_setup_error(linter)
-            return []
-        self.clear_setup_errors()
+            return linter
         return linter.lint(Source(path, text.removeprefix("\ufeff")))
 
     def report_setup_error(self, error: Exception) -> None:
@@ -97,6 +101,8 @@ class TermlintServer(LanguageServer):
         line = (getattr(error, "line", None) or 1) - 1
         if path and os.path.isfile(path):
             uri = from_fs_path(os.path.abspath(path)) or path
+            if uri in self.bad_rules:
+                return  # said once, until the files change
             message = error.problem if isinstance(error, RulesError) else str(error)
             self.bad_rules.add(uri)
             self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=[
@@ -119,6 +125,7 @@ class TermlintServer(LanguageServer):
 
         clear_cache()
         self.settings = _settings()
+        self.clear_setup_errors()  # a file still broken is reported again by its next lint
         for uri in list(self.workspace.text_documents):
             self.schedule(uri, 0)
 
@@ -158,14 +165,7 @@ class TermlintServer(LanguageServer):
             code_description=t.CodeDescription(href=link) if link else None, data=data)
 
     def rule(self, rule_id: str) -> Any:
-        from termlint.linter import Linter
-
-        for linter in self.settings._linters.values():
-            if isinstance(linter, Linter):
-                for rule in linter.rules:
-                    if rule.id == rule_id:
-                        return rule
-        return None
+        return next((r for r in self.settings.rules() if r.id == rule_id), None)
 
     def rule_link(self, rule_id: str) -> str | None:
         rule = self.rule(rule_id)

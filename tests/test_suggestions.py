@@ -109,3 +109,19 @@ def test_suggestion_areas_on_real_text_meet_the_bar() -> None:
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "in the paragraph's area" in done.stdout
+
+
+def test_the_cue_scan_finds_what_a_plain_scan_finds() -> None:
+    # Cues are tried only at words that start like one: the same matches as finditer.
+    from termlint.packs import load_pack
+
+    rule = next(r for r in load_pack("builtin:precision-medicine").rules if r.id == "PM201")
+    table = rule.options.suggestions
+    assert table.starts is not None
+    texts = ["Breast cancer, HER2 and trastuzumab; lung-cancer (EGFR) and CYP2C19 stents.",
+             "Sub-cancerous rebreast HLA-B*58:01 allopurinol 5-FU xgout gout_ MT-RNR1.",
+             "ÉPILEPSY epilepsy İnsulin \u017ftatin statins, cardiology cardiologists",
+             "ÉPILEPSY epilepsy \u017ftatin statins, cardiology cardiologists \u212aELVIN"]
+    for text in texts:
+        assert [m.span() for m in table._found(text)] == [
+            m.span() for m in table.cues.finditer(text)]

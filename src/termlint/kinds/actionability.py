@@ -18,6 +18,7 @@ from termlint import regexcache
 from termlint.kinds import Hit, OptionError, PackContext, compile_patterns, which
 from termlint.kinds.grammar import family_names, family_pattern, lexicon_pattern
 from termlint.patterns import body_of, wrap
+from termlint.prefilter import fold, literal_prefixes
 
 if TYPE_CHECKING:
     from termlint.markdown import Block
@@ -83,6 +84,7 @@ AGENT_GAP_WORDS = 4
 # A relative clause this far from the subject is about a noun in between.
 RELATIVE_GAP_WORDS = 2
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whose"})
+_WORD_START = re.compile(r"(?<!\w)\w")
 # An aim noun that can head a subject through "of".
 _AIM_NOUN = re.compile(
     r"(?:goals?|objectives?|purposes?|missions?|visions?|ambitions?|aims?) of\b", re.IGNORECASE)
@@ -153,6 +155,9 @@ class Suggestions(NamedTuple):
     entries: tuple[Suggestion, ...]
     cued: tuple[int, ...]  # indexes of the entries with cues, in table order
     cues: re.Pattern[str]  # their cues, one group per entry: e{i} is entry cued[i]
+    # The literal starts of the cues by their first two letters (folded): the cues are only
+    # tried at a word that starts like one. None: some cue has no literal start.
+    starts: dict[str, tuple[str, ...]] | None
 
     def pick(self, doc: Document, paragraph: list[tuple[int, int]],
              index: int) -> dict[str, str] | None:
@@ -184,12 +189,28 @@ class Suggestions(NamedTuple):
 
     def _counts(self, doc: Document, block: int) -> list[tuple[int, int]]:
         """How often each entry's cues occur in one block: (entry index, count) pairs."""
+        text = doc.blocks[block].text
         counts: dict[int, int] = {}
-        # Through the document's prefilter: only where a cue's first letters occur.
-        for found in doc.find(self.cues, blocks=[doc.blocks[block]]):
-            entry = self.cued[which(found.match, len(self.cued), "e")]
+        for found in self._found(text):
+            entry = self.cued[which(found, len(self.cued), "e")]
             counts[entry] = counts.get(entry, 0) + 1
         return list(counts.items())
+
+    def _found(self, text: str) -> Iterator[re.Match[str]]:
+        folded = fold(text)
+        if self.starts is None or len(folded) != len(text):  # "İ" folds to two characters
+            yield from self.cues.finditer(text)
+            return
+        busy = 0
+        for word in _WORD_START.finditer(folded):
+            at = word.start()
+            if at < busy or not any(folded.startswith(p, at)
+                                    for p in self.starts.get(folded[at : at + 2], ())):
+                continue
+            found = self.cues.match(text, at)
+            if found is not None:
+                busy = found.end()
+                yield found
 
 
 # Without a cue in its paragraph, a claim's area comes from its section: the heading and the
@@ -248,8 +269,15 @@ def _suggestions(table: object) -> Suggestions:
         f"(?P<e{n}>" + "|".join(body_of(p) for p in compile_patterns(table[i]["cues"],
                                                                        "suggestions")) + ")"
         for n, i in enumerate(cued))
-    return Suggestions(tuple(entries), tuple(cued),  # (?!): a table of fallbacks only
-                       regexcache.compile(wrap(body or "(?!)"), re.IGNORECASE))
+    cues = regexcache.compile(wrap(body or "(?!)"), re.IGNORECASE)  # (?!): only fallbacks
+    prefixes = literal_prefixes(cues.pattern, cues.flags)
+    starts: dict[str, tuple[str, ...]] | None = None
+    if prefixes is not None and all(len(p) >= 2 and p[0].isalnum() for p in prefixes):
+        grouped: dict[str, list[str]] = {}
+        for prefix in sorted(prefixes):
+            grouped.setdefault(prefix[:2], []).append(prefix)
+        starts = {head: tuple(group) for head, group in grouped.items()}
+    return Suggestions(tuple(entries), tuple(cued), cues, starts)
 
 
 def _required(pack: PackContext, options: Mapping[str, Any], key: str) -> re.Pattern[str]:

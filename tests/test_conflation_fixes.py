@@ -48,6 +48,9 @@ def fix(tmp_path: Path, text: str, *extra: str) -> str:
          "Hospitals offer precision medicine.\n"),
         ("Precision (or personalized) medicine is new.\n", "Precision medicine is new.\n"),
         ("Personalized precision medicine is here.\n", "Precision medicine is here.\n"),
+        ("It is new. **Personalized precision medicine** is here.\n",
+         "It is new. **Precision medicine** is here.\n"),
+        ("A plan for Personalized precision medicine.\n", "A plan for precision medicine.\n"),
         ("A framework for personalised, precision health in clinics.\n",
          "A framework for precision health in clinics.\n"),
         # a line break inside the span, in a paragraph and in a blockquote: the lines join

@@ -224,6 +224,8 @@ _DASHES = "(?:\u2014|\u2013|--|-)"  # em dash, en dash, ASCII stand-ins
 _OPENER = re.compile(rf"(,|\s\(|\s{_DASHES})\s*")
 _CLOSERS = {",": re.compile(r",|[.!?;:]|$"), "(": re.compile(r"\)")}
 _DASH_CLOSER = re.compile(rf"\s{_DASHES}(?=\s)|[.!?;:]|$")
+# the end of `unit[:pos]` is a sentence's start: nothing, or a sentence end, then markup
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:]\s+)[\s*_\"'(\[]*\Z")
 # an alias clause may run this many words past the second term ("B, as most know it,")
 CLAUSE_TAIL_WORDS = 8
 
@@ -241,8 +243,8 @@ def _fix(unit: str, first: tuple[int, int, bool],
         return None
     if first_modifier:
         if _STACKED.fullmatch(between):  # keep the full form: "precision medicine"
-            if unit[fs].isupper() and unit[ss].islower():  # it now starts the sentence
-                return fs, ss + 1, unit[ss].upper()
+            if unit[ss].islower() and _SENTENCE_START.search(unit, 0, fs):
+                return fs, ss + 1, unit[ss].upper()  # the kept term now starts the sentence
             return fs, ss, ""
         head = re.split(r"[-\s]+", unit[ss:se], maxsplit=1)
         if _SHARED_HEAD.fullmatch(between) and len(head) == 2:  # keep the first modifier

@@ -104,7 +104,7 @@ async def test_diagnostics_in_utf16_and_utf8(tmp_path: Path) -> None:
 
 async def test_crlf_and_edits_latest_text_wins(tmp_path: Path) -> None:
     async with session(tmp_path) as client:
-        uri = open_doc(client, tmp_path / "b.md", "Plain words.\r\n\r\n" + CONFLATION.replace(
+        uri = open_doc(client, tmp_path / "b c.md", "Plain words.\r\n\r\n" + CONFLATION.replace(
             "\n", "\r\n"))
         await wait_for(lambda: uri in client.diagnostics)
         assert ranges(client.diagnostics[uri]) == [("PM101", 2, 32, 2, 53)]

@@ -20,6 +20,7 @@ import sys
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
+from urllib.parse import unquote
 
 from lsprotocol import types as t
 from pygls.lsp.server import LanguageServer
@@ -75,7 +76,7 @@ class TermlintServer(LanguageServer):
             self.report_setup_error(findings)
             findings = []
         current = self.workspace.get_text_document(uri)
-        if uri not in self.workspace.text_documents or current.version != version:
+        if unquote(uri) not in self.workspace.text_documents or current.version != version:
             return  # edited (or closed) meanwhile: a newer lint will publish
         self.findings[uri] = (version, findings)
         self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(

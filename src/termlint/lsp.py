@@ -20,7 +20,6 @@ import sys
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
-from urllib.parse import unquote
 
 from lsprotocol import types as t
 from pygls.lsp.server import LanguageServer
@@ -48,6 +47,9 @@ class TermlintServer(LanguageServer):
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.findings: dict[str, tuple[int | None, list[Finding]]] = {}  # uri -> (version, …)
         self.bad_rules: set[str] = set()  # uris of rules files that have a diagnostic
+        # The open documents' URIs as the client wrote them (pygls's own keys are unquoted in
+        # some releases and not in others).
+        self.open: set[str] = set()
         # One lint at a time, off the event loop: typing stays responsive on a long draft.
         self.executor = ThreadPoolExecutor(max_workers=1)
         self.busy: asyncio.Lock | None = None  # created on the server's event loop
@@ -76,7 +78,7 @@ class TermlintServer(LanguageServer):
             self.report_setup_error(findings)
             findings = []
         current = self.workspace.get_text_document(uri)
-        if unquote(uri) not in self.workspace.text_documents or current.version != version:
+        if uri not in self.open or current.version != version:
             return  # edited (or closed) meanwhile: a newer lint will publish
         self.findings[uri] = (version, findings)
         self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(
@@ -127,7 +129,7 @@ class TermlintServer(LanguageServer):
         clear_cache()
         self.settings = _settings()
         self.clear_setup_errors()  # a file still broken is reported again by its next lint
-        for uri in list(self.workspace.text_documents):
+        for uri in list(self.open):
             self.schedule(uri, 0)
 
     # --- positions -------------------------------------------------------------------------
@@ -190,6 +192,7 @@ server = TermlintServer()
 
 @server.feature(t.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: TermlintServer, params: t.DidOpenTextDocumentParams) -> None:
+    ls.open.add(params.text_document.uri)
     ls.schedule(params.text_document.uri, 0)
 
 
@@ -206,6 +209,7 @@ def did_save(ls: TermlintServer, params: t.DidSaveTextDocumentParams) -> None:
 @server.feature(t.TEXT_DOCUMENT_DID_CLOSE)
 def did_close(ls: TermlintServer, params: t.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
+    ls.open.discard(uri)
     task = ls.pending.pop(uri, None)
     if task is not None:
         task.cancel()

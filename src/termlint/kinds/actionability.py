@@ -85,13 +85,17 @@ AGENT_GAP_WORDS = 4
 RELATIVE_GAP_WORDS = 2
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whose"})
 _WORD_START = re.compile(r"(?<!\w)\w")
+_PERSONAL_PRONOUNS = frozenset({"it", "they"})
 # An aim noun that can head a subject through "of".
 _AIM_NOUN = re.compile(
     r"(?:goals?|objectives?|purposes?|missions?|visions?|ambitions?|aims?) of\b", re.IGNORECASE)
 # How many sentences after a claim may still weigh it.
 HEDGE_SENTENCES = 2
-# A predicate this early in a sentence under a heading has no subject of its own.
-HEADING_PREDICATE_WORDS = 3
+# Words that may come before the predicate of a clause with no subject of its own, under a
+# heading ("Also helps doctors choose") or after a label ("**X:** greatly improves"): adverbs
+# in -ly and these. A noun there is a subject ("Cancer genomics plays a role in ...").
+_NO_SUBJECT_LEAD = frozenset({"also", "can", "could", "will", "may", "might", "often", "further",
+                              "thereby", "then", "now", "already"})
 
 
 class Options(NamedTuple):
@@ -381,7 +385,8 @@ class Claims:
             # A predicate that spans the term ("one of the benefits of X is") makes it the
             # subject wherever the phrase starts.
             spanned = any(a < mention.start and mention.end < b for a, b in spans)
-            if (spanned or _at_clause_start(text[:start])) \
+            if (spanned or (_at_clause_start(text[:start])
+                            and not _in_list(block.text, mention.start, mention.end))) \
                     and not self._is_name(block, mention.end):
                 subject = (start, mention.end - sentence.start, mention.text)
                 break
@@ -398,7 +403,7 @@ class Claims:
             # has none of its own: one that opens with its predicate ("Helps doctors choose").
             heading = options.family.search(doc.blocks[index - 1].text)
             opening = predicates[0].start - sentence.start
-            if heading and len(text[:opening].split()) < HEADING_PREDICATE_WORDS \
+            if heading and _has_no_subject(text[:opening]) \
                     and not self._is_name(doc.blocks[index - 1], heading.end()):
                 subject = (0, 0, heading.group())
                 role = "the heading above"
@@ -476,6 +481,12 @@ class Claims:
         if stand_in is None:
             return None
         lead = text[: stand_in.start()]
+        # "It" and "they" stand for the subject before them, not for any noun: "Genomics supports
+        # precision medicine. It enables ..." speaks of genomics. ("This" can sum up a whole
+        # sentence: "We started precision medicine in 2020. This has cut ...")
+        if not mentions and stand_in.group().strip().lower() in _PERSONAL_PRONOUNS \
+                and not self._subject_antecedent(index, number):
+            return None
         # Subject position: early in the sentence, right after an introductory clause, or
         # opening a clause ("and how it ...").
         early = not mentions and len(lead.split()) < STAND_IN_WORDS
@@ -489,7 +500,8 @@ class Claims:
         a comma) a new clause begins: it still speaks of the family when it opens with a
         stand-in ("...a buzzword; it is reshaping care")."""
         breaks = list((_SUBORDINATE_END if subordinate else _NEW_CLAUSE).finditer(text, start, end))
-        if breaks and _labels(text, start, breaks[0]):
+        if breaks and _labels(text, start, breaks[0]) \
+                and _has_no_subject(text[breaks[0].end() : end]):
             # A label and what it says: "**Precision medicine:** improves ..."
             breaks = breaks[1:]
         if not breaks:
@@ -526,6 +538,25 @@ class Claims:
         if number > 0:
             return (index, number - 1) in self.family
         return index > 0 and any(key[0] == index - 1 for key in self.family)
+
+    def _subject_antecedent(self, index: int, number: int) -> bool:
+        """A family term is the subject of the sentence before (or of one in the block before,
+        or that block is a heading naming it): a pronoun can stand for it."""
+        doc = self.doc
+        if number > 0:
+            keys = [(index, number - 1)]
+        elif doc.blocks[index - 1].kind == "heading":
+            return True
+        else:
+            keys = [key for key in self.family if key[0] == index - 1]
+        for key in keys:
+            block, sentence = doc.blocks[key[0]], doc.sentences_of(key[0])[key[1]]
+            for mention in self.family.get(key, ()):
+                lead = block.text[sentence.start : mention.start]
+                if _at_clause_start(lead) and not _in_list(block.text, mention.start, mention.end) \
+                        and not self._is_name(block, mention.end):
+                    return True
+        return False
 
     def _decisions(self, index: int) -> set[int]:
         """Numbers of the sentences of block `index` holding a decision word (cached)."""
@@ -581,6 +612,24 @@ def _heads_noun_phrase(lead: list[str], agent: str) -> bool:
     of X is sobering"): the family term is then inside the subject, not its complement."""
     return (bool(lead) and all(word.lower() in _DETERMINERS for word in lead)
             and agent.lower().endswith("of"))
+
+
+# What follows an item of a list of nouns: ", and bioinformatics", ", genomics,".
+_LIST_GOES_ON = re.compile(r",\s+(?:and|or)\s|,\s+[\w-]+(?:\s[\w-]+)?,")
+
+
+def _in_list(text: str, start: int, end: int) -> bool:
+    """Whether the term at text[start:end] is an item in a list of nouns ("courses in genomics,
+    precision medicine, and bioinformatics"): after a comma, with the list going on after it.
+    The comma before it then separates items, it does not end an introductory phrase."""
+    return text[:start].rstrip(_MARKUP).endswith(",") and _LIST_GOES_ON.match(text, end) is not None
+
+
+def _has_no_subject(lead: str) -> bool:
+    """Whether a predicate after `lead` (its sentence's text before it) opens the sentence,
+    give or take an adverb or auxiliary: the sentence then has no subject of its own."""
+    words = [w.strip(_MARKUP).lower() for w in lead.split()]
+    return all(w in _NO_SUBJECT_LEAD or w.endswith("ly") or not w for w in words)
 
 
 def _labels(text: str, start: int, colon: re.Match[str]) -> bool:

@@ -181,6 +181,11 @@ class Document:
                 continue
             yield found
 
+    def scan(self, pattern: re.Pattern[str]) -> Iterator[Found]:
+        """Every match of a pattern made for this document alone, by a plain scan: working out
+        its prefilter prefixes would cost more than they save."""
+        return self._scan(pattern, 0, len(self.text))
+
     @cached_property
     def _folded(self) -> str | None:
         folded = prefilter.fold(self.text)

@@ -344,11 +344,14 @@ class Claims:
     def __init__(self, options: Options, doc: Document) -> None:
         self.options = options
         self.doc = doc
-        self.family = doc.by_sentence(options.family)
+        self.family = _with_abbreviations(doc, doc.by_sentence(options.family))
         # A claim's subject is in its sentence, or (a stand-in's antecedent, a heading) in the
         # block before: predicates elsewhere cannot make a claim, so they are not looked for.
         named = {index for index, _ in self.family}
-        self._near = [doc.blocks[i] for i in sorted(named | {i + 1 for i in named})
+        # ... or the first items of a list that a block naming a family opens with a colon.
+        listed = {doc.index(item) for i in named if doc.blocks[i].text.rstrip().endswith(":")
+                  for item in _list_after_colon(doc, i)[:LIST_ITEMS]}
+        self._near = [doc.blocks[i] for i in sorted(named | {i + 1 for i in named} | listed)
                       if i < len(doc.blocks)]
         self.predicates = self._by_sentence(options.predicates)
         self.agents = self._by_sentence(options.agents) if options.agents is not None else {}
@@ -365,8 +368,23 @@ class Claims:
         return grouped
 
     def candidates(self) -> list[tuple[int, int]]:
-        """Sentences (headings included) that hold a predicate, in document order."""
-        return sorted(self.predicates.keys() | self.agents.keys())
+        """Sentences (headings included) that hold a predicate, and those ending in a colon
+        whose list goes on with one ("Precision medicine can:" + "- shorten ..."), in
+        document order."""
+        listed = {(i, len(self.doc.sentences_of(i)) - 1) for i, _ in self.family
+                  if self._list_predicate(i) is not None}
+        return sorted(self.predicates.keys() | self.agents.keys() | listed)
+
+    def _list_predicate(self, index: int) -> Found | None:
+        """A predicate opening an item of the list that the block at `index` introduces with a
+        colon: the list says what the subject before the colon does."""
+        if not self.doc.blocks[index].text.rstrip().endswith(":"):
+            return None
+        for item in _list_after_colon(self.doc, index)[:LIST_ITEMS]:
+            for found in self.predicates.get((self.doc.index(item), 0), ()):
+                if not item.text[: found.start].strip(_MARKUP):
+                    return found
+        return None
 
     def subject(self, index: int, number: int) -> Claim | None:
         """The claim when the sentence is a benefit claim about a family, else None."""
@@ -422,9 +440,14 @@ class Claims:
                                                     subordinate)
                               and not _relative_to_other(text[subject[1] : p.start
                                                               - sentence.start])), None)
+            if predicate is None and _MODAL_COLON.fullmatch(text, subject[1]) \
+                    and number == len(doc.sentences_of(index)) - 1:
+                predicate = self._list_predicate(index)
             if predicate is None:
                 return None
-        before = text[: predicate.start - sentence.start]
+        in_list = predicate.block is not block
+        before = text[: subject[1]] + text[subject[1] :].rstrip(" :*_") if in_list \
+            else text[: predicate.start - sentence.start]
         # An aim counts in the subject's own clause ("The goal of precision medicine is to
         # improve"), not in an introductory phrase before it ("In contrast to X, A will ...").
         clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(before, 0, subject[0])),
@@ -588,6 +611,42 @@ class Claims:
             and self._has_entity(index, number)
             for index, number in scope
         )
+
+
+# "Precision medicine can:" before a list whose items say what it does.
+_MODAL_COLON = re.compile(r"[\s*_]*(?:can|could|will|would|may|might|helps?(?: to)?)[\s*_]*:\s*",
+                          re.IGNORECASE)
+# How many items of such a list are looked at for a predicate opening one.
+LIST_ITEMS = 3
+
+# "precision medicine (PM)": from there on, the abbreviation names the family.
+_ABBREVIATION = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z]{1,7})[ \t]*\)")
+
+
+def _with_abbreviations(doc: Document, family: dict[tuple[int, int], list[Found]]
+                        ) -> dict[tuple[int, int], list[Found]]:
+    """The family mentions, with those of abbreviations the document defines for a family term
+    ("Precision medicine (PM) ... PM has the potential to ..."). The definition's own
+    parenthesis is not a mention: the term before it already is."""
+    names = set()
+    for mentions in family.values():
+        for mention in mentions:
+            defined = _ABBREVIATION.match(mention.block.text, mention.end)
+            if defined and sum(c.isupper() for c in defined.group(1)) >= 2:
+                names.add(defined.group(1))
+    if not names:
+        return family
+    # Case-sensitive and made per document, so not kept in the compiled-pattern cache.
+    pattern = re.compile(wrap("|".join(sorted(map(re.escape, names)))))
+    merged = {key: list(mentions) for key, mentions in family.items()}  # the doc's own is shared
+    for found in doc.scan(pattern):
+        if found.block.text[: found.start].rstrip().endswith("("):
+            continue
+        key = (doc.index(found.block), doc.sentence_number(found.block, found.start))
+        merged.setdefault(key, []).append(found)
+    for mentions in merged.values():
+        mentions.sort(key=lambda found: found.start)
+    return merged
 
 
 def _at_clause_start(lead: str) -> bool:

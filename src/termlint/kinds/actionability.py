@@ -513,7 +513,7 @@ class Claims:
         # Subject position: early in the sentence, right after an introductory clause, or
         # opening a clause ("and how it ...").
         early = not mentions and len(lead.split()) < STAND_IN_WORDS
-        if early or lead.rstrip().endswith(",") or (mentions and _opens_clause(lead)):
+        if early or lead.rstrip().endswith((",", ":", ";")) or (mentions and _opens_clause(lead)):
             return stand_in.start(), stand_in.end(), stand_in.group()
         return None
 

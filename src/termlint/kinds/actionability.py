@@ -408,7 +408,11 @@ class Claims:
                     and not self._is_name(block, mention.end):
                 subject = (start, mention.end - sentence.start, mention.text)
                 break
-        agent = None if subject is not None else self._agent(index, number, mentions or ())
+        # The family as the agent of a predicate before it ("It's the reality of precision
+        # medicine"), when it is no subject with a predicate after it.
+        later = subject is not None and any(p.end - sentence.start > subject[1] for p in
+                                            self.predicates.get((index, number), ()))
+        agent = None if later else self._agent(index, number, mentions or ())
         if agent is not None:
             subject, role = agent[0], "a family term as the agent"
         elif subject is None and options.stand_ins is not None:
@@ -460,6 +464,11 @@ class Claims:
             return None
         if (options.passives is not None and last_words and predicate.text.endswith(("ed", "en"))
                 and options.passives.fullmatch(last_words[-1])):
+            return None
+        if predicate.block is block and predicate.text.endswith("ed") \
+                and not text[predicate.end - sentence.start :].strip(" .!*_\"'\u201d\u2019"):
+            # A participle ending its sentence names a state, it asserts nothing: "Precision
+            # Medicine Unlocked", "Personalised medicine, explained".
             return None
         if self._weighed(index, number):
             return None

@@ -80,6 +80,12 @@ def lint(
          []),
         ("Precision medicine is not the same as personalized medicine.\n", []),
         ("Precision oncology, also called personalized medicine, is new.\n", []),
+        # a glossary row renames the first cell's term in another cell (true line and column)
+        ("| Term | Meaning |\n|---|---|\n| Precision medicine | Also called personalized medicine |\n",
+         [("XX101", "personalized medicine", 3, 36)]),
+        # the terms as column headers compare them
+        ("| | Precision medicine | Personalized medicine |\n|---|---|---|\n| Data | DNA | Life |\n",
+         []),
     ],
 )
 def test_conflation_constructions(tmp_path: Path, text: str, expected: list) -> None:

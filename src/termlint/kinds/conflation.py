@@ -33,6 +33,7 @@ from termlint.kinds.grammar import (
 from termlint.patterns import wrap
 
 if TYPE_CHECKING:
+    from termlint.markdown import Block
     from termlint.packs import Rule
     from termlint.segment import Document
 
@@ -189,10 +190,65 @@ def check(rule: Rule, doc: Document) -> Iterator[Hit]:
                      "contrast": "no cue that distinguishes, relates or criticises the terms "
                                  "in the sentence or the next"},
             )
+    for hit in _table_rows(options, doc):
+        found = True
+        yield hit
     if not found and options.document:
         hit = _plain_alternates(options, doc)
         if hit is not None:
             yield hit
+
+
+# A glossary row ("| Precision medicine | The same as personalised medicine |") reads as a
+# sentence when its first cell and another are joined by one of these.
+_ROW_JOINERS = (" is ", ", ")
+
+
+def _table_rows(options: Options, doc: Document) -> Iterator[Hit]:
+    """Conflations across the cells of a table row: a first cell that is one family's term,
+    and a cell that renames it as the other ("also called B", "the same as B")."""
+    rows: dict[tuple[object, int], list[int]] = {}
+    for index, block in enumerate(doc.blocks):
+        if block.kind == "table_cell":
+            rows.setdefault((block.containers, block.line), []).append(index)
+    for cells in rows.values():
+        head = doc.blocks[cells[0]].text.strip()
+        if len(cells) < 2 or not any(p.fullmatch(head) for p in options.forms):
+            continue
+        for index in cells[1:]:
+            if any(p.fullmatch(doc.blocks[index].text.strip()) for p in options.forms):
+                continue  # terms side by side as column headers: a comparison
+            hit = _row_hit(options, doc.blocks[index], head)
+            if hit is not None:
+                yield hit
+
+
+def _row_hit(options: Options, cell: Block, head: str) -> Hit | None:
+    """The conflation, if any, in "<head> <joiner> <cell>"; reported at the cell's term."""
+    if any(p is not None and p.search(cell.text)
+           for p in (options.contrast, options.weak_contrast)):
+        return None
+    for joiner in _ROW_JOINERS:
+        unit = head + joiner + cell.text
+        offset = len(head) + len(joiner)
+        shape, matches = _match(options, unit)
+        for construction in matches:
+            joined = _joined(options, shape.text, construction)
+            if joined is None:
+                continue
+            first, second = sorted((shape.source(a), shape.source(a + 1)) for a in joined)
+            if first[1] > len(head) or second[0] < offset:
+                continue  # both terms in one cell: the cell's own sentences are checked
+            return Hit(cell, second[0] - offset, second[1] - offset,
+                       {"first": head, "second": unit[second[0] : second[1]],
+                        "construction": unit[shape.source(construction.start()) :
+                                             shape.source(construction.end())]},
+                       why={"construction": f"{options.lexicon} entry "
+                                            f"{_template(options, construction) + 1}, across "
+                                            "the cells of a table row",
+                            "contrast": "no cue that distinguishes or relates the terms in "
+                                        "the cell"})
+    return None
 
 
 def _match(options: Options, text: str) -> tuple[Skeleton, list[re.Match[str]]]:

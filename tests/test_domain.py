@@ -81,7 +81,8 @@ def lint(
         ("Precision medicine is not the same as personalized medicine.\n", []),
         ("Precision oncology, also called personalized medicine, is new.\n", []),
         # a glossary row renames the first cell's term in another cell (true line and column)
-        ("| Term | Meaning |\n|---|---|\n| Precision medicine | Also called personalized medicine |\n",
+        ("| Term | Meaning |\n|---|---|\n"
+         "| Precision medicine | Also called personalized medicine |\n",
          [("XX101", "personalized medicine", 3, 36)]),
         # the terms as column headers compare them
         ("| | Precision medicine | Personalized medicine |\n|---|---|---|\n| Data | DNA | Life |\n",

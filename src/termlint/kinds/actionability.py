@@ -449,8 +449,8 @@ class Claims:
                 predicate = self._list_predicate(index)
             if predicate is None:
                 return None
-        in_list = predicate.block is not block
-        before = text[: subject[1]] + text[subject[1] :].rstrip(" :*_") if in_list \
+        # For a predicate in the list after a colon, the whole sentence comes before it.
+        before = text.rstrip(" :*_\n") if predicate.block is not block \
             else text[: predicate.start - sentence.start]
         # An aim counts in the subject's own clause ("The goal of precision medicine is to
         # improve"), not in an introductory phrase before it ("In contrast to X, A will ...").
@@ -577,7 +577,7 @@ class Claims:
         doc = self.doc
         if number > 0:
             keys = [(index, number - 1)]
-        elif doc.blocks[index - 1].kind == "heading":
+        elif index > 0 and doc.blocks[index - 1].kind == "heading":
             return True
         else:
             keys = [key for key in self.family if key[0] == index - 1]

@@ -84,7 +84,6 @@ AGENT_GAP_WORDS = 4
 # A relative clause this far from the subject is about a noun in between.
 RELATIVE_GAP_WORDS = 2
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whose"})
-_WORD_START = re.compile(r"(?<!\w)\w")
 _PERSONAL_PRONOUNS = frozenset({"it", "they"})
 # An aim noun that can head a subject through "of".
 _AIM_NOUN = re.compile(
@@ -159,9 +158,9 @@ class Suggestions(NamedTuple):
     entries: tuple[Suggestion, ...]
     cued: tuple[int, ...]  # indexes of the entries with cues, in table order
     cues: re.Pattern[str]  # their cues, one group per entry: e{i} is entry cued[i]
-    # The literal starts of the cues by their first two letters (folded): the cues are only
-    # tried at a word that starts like one. None: some cue has no literal start.
-    starts: dict[str, tuple[str, ...]] | None
+    # The literal starts of the cues (folded), as one pattern run on the folded text: the cues
+    # are only tried at a word that starts like one. None: some cue has no literal start.
+    starts: re.Pattern[str] | None
 
     def pick(self, doc: Document, paragraph: list[tuple[int, int]],
              index: int) -> dict[str, str] | None:
@@ -206,10 +205,9 @@ class Suggestions(NamedTuple):
             yield from self.cues.finditer(text)
             return
         busy = 0
-        for word in _WORD_START.finditer(folded):
-            at = word.start()
-            if at < busy or not any(folded.startswith(p, at)
-                                    for p in self.starts.get(folded[at : at + 2], ())):
+        for start in self.starts.finditer(folded):
+            at = start.start()
+            if at < busy:
                 continue
             found = self.cues.match(text, at)
             if found is not None:
@@ -275,12 +273,11 @@ def _suggestions(table: object) -> Suggestions:
         for n, i in enumerate(cued))
     cues = regexcache.compile(wrap(body or "(?!)"), re.IGNORECASE)  # (?!): only fallbacks
     prefixes = literal_prefixes(cues.pattern, cues.flags)
-    starts: dict[str, tuple[str, ...]] | None = None
+    starts: re.Pattern[str] | None = None
     if prefixes is not None and all(len(p) >= 2 and p[0].isalnum() for p in prefixes):
-        grouped: dict[str, list[str]] = {}
-        for prefix in sorted(prefixes):
-            grouped.setdefault(prefix[:2], []).append(prefix)
-        starts = {head: tuple(group) for head, group in grouped.items()}
+        # Longest first, so that a prefix of another does not hide it (only the start matters).
+        starts = regexcache.compile(r"(?<!\w)(?:" + "|".join(
+            re.escape(p) for p in sorted(prefixes, key=lambda p: (-len(p), p))) + ")")
     return Suggestions(tuple(entries), tuple(cued), cues, starts)
 
 

@@ -26,6 +26,7 @@ import urllib.request
 from pathlib import Path
 
 import yaml
+from run import Score  # bench/accuracy/run.py: precision, recall and F1 of counts
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -106,15 +107,13 @@ def main() -> int:
         return 0
     result = score(present, findings(CACHE), args.show_errors)
     print(f"{len(present)} of {len(entries)} documents: " + "; ".join(
-        f"{kind} " + _prf(**counts) for kind, counts in result.items()))
+        f"{kind} " + _line(Score(**counts)) for kind, counts in result.items()))
     return 0
 
 
-def _prf(tp: int, fp: int, fn: int) -> str:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return f"P={p:.2f} R={r:.2f} F1={f1:.2f} (tp={tp} fp={fp} fn={fn})"
+def _line(s: Score) -> str:
+    return (f"P={s.precision or 0:.2f} R={s.recall or 0:.2f} F1={s.f1 or 0:.2f} "
+            f"(tp={s.tp} fp={s.fp} fn={s.fn})")
 
 
 if __name__ == "__main__":

@@ -368,7 +368,8 @@ class Claims:
         """Sentences (headings included) that hold a predicate, and those ending in a colon
         whose list goes on with one ("Precision medicine can:" + "- shorten ..."), in
         document order."""
-        listed = {(i, len(self.doc.sentences_of(i)) - 1) for i, _ in self.family
+        blocks = {i for i, _ in self.family}  # a block once, however many sentences name one
+        listed = {(i, len(self.doc.sentences_of(i)) - 1) for i in blocks
                   if self._list_predicate(i) is not None}
         return sorted(self.predicates.keys() | self.agents.keys() | listed)
 

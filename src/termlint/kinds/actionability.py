@@ -441,7 +441,10 @@ class Claims:
                               and self._same_clause(text, subject[1], p.start - sentence.start,
                                                     subordinate)
                               and not _relative_to_other(text[subject[1] : p.start
-                                                              - sentence.start])), None)
+                                                              - sentence.start])
+                              and not _purpose(text[: subject[0]],
+                                               text[subject[1] : p.start - sentence.start])),
+                             None)
             if predicate is None and _MODAL_COLON.fullmatch(text, subject[1]) \
                     and number == len(doc.sentences_of(index)) - 1:
                 predicate = self._list_predicate(index)
@@ -711,9 +714,44 @@ def _labels(text: str, start: int, colon: re.Match[str]) -> bool:
 def _relative_to_other(between: str) -> bool:
     """Whether a predicate after `between` (the text from the subject to it) sits in a
     relative clause about another noun ("... advances in technologies that allow"), not about
-    the subject ("precision medicine, which improves ...")."""
+    the subject ("precision medicine, which improves ..."), nor about a noun that the subject
+    is said to be ("precision medicine is a new approach that improves ...")."""
     words = between.split()
-    return len(words) > RELATIVE_GAP_WORDS and words[-1].lower() in _RELATIVE_PRONOUNS
+    if len(words) <= RELATIVE_GAP_WORDS or words[-1].lower() not in _RELATIVE_PRONOUNS:
+        return False
+    return _RENAMED_AS.fullmatch(between) is None
+
+
+# "is a new approach that", "has become the field which": the relative clause is about the
+# subject, through the noun the copula equates it with.
+_RENAMED_AS = re.compile(r"\s*(?:is|are|was|were|remains?|has become|have become|becomes?)\s+"
+                         r"(?:an?|the|one)\s+(?:[\w-]+\s+){1,3}(?:that|which)\s*",
+                         re.IGNORECASE)
+
+
+# Words after which "to" + predicate is the claim itself ("is set to transform", "continues to
+# improve"), not the purpose of the verb before ("Using genomic data to improve care").
+_INFINITIVE_FRAMES = frozenset({
+    "set", "poised", "expected", "likely", "able", "potential", "power", "ability", "capacity",
+    "promise", "promises", "promised", "help", "helps", "helped", "helping", "continue",
+    "continues", "continued", "going", "bound", "sure", "certain", "stand", "stands", "seem",
+    "seems", "appear", "appears", "begin", "begins", "began", "begun", "start", "starts",
+    "started", "starting", "tend", "tends", "has", "have", "had", "ought", "used"})
+
+
+def _purpose(lead: str, between: str) -> bool:
+    """Whether a predicate after `between` (the text from the subject to it) states the purpose
+    of a gerund that governs the subject ("Scaling personalized healthcare to benefit whole
+    populations"): such a phrase names a task, it asserts nothing. (With a finite verb, "X uses
+    genomic data to improve care" does assert the improvement.) The predicate follows "to",
+    and the word before that frames no claim ("Adopting X is set to improve")."""
+    clause = _clause_words(lead)
+    if not clause or not clause[0].lower().endswith("ing"):
+        return False
+    words = [w.strip(_MARKUP).lower() for w in between.split()]
+    if not words or words[-1] != "to":
+        return False
+    return len(words) == 1 or words[-2] not in _INFINITIVE_FRAMES
 
 
 def _opens_clause(lead: str) -> bool:

@@ -60,6 +60,14 @@ _SUBJECT_PREPOSITIONS = frozenset({"of", "in", "to", "towards", "toward", "for",
                                    # "By using X, hospitals cut costs": X is the means
                                    "with", "through", "via", "using", "adopting", "embracing",
                                    "applying"})
+# What is "in" a field and part of it ("Advances in precision medicine have ..."); other
+# heads are things used in it ("AI in precision medicine will ..."), subjects of their own.
+_PARTS_OF_A_FIELD = frozenset({
+    "advances", "advancements", "advance", "progress", "developments", "breakthroughs",
+    "innovation", "innovations", "research", "discoveries", "successes", "achievements",
+    "investment", "investments", "trends", "growth", "leaps", "strides"})
+# "Their use in precision medicine": the head belongs to what the possessive names.
+_POSSESSIVES = frozenset({"their", "its", "his", "her"})
 _DETERMINERS = frozenset({"the", "this", "that", "a", "an", "our", "their", "its", "your",
                           "such", "modern", "new", "today's"})
 _CONJUNCTIONS = frozenset({"and", "or", "&"})
@@ -665,15 +673,34 @@ def _at_clause_start(lead: str) -> bool:
     subject through a preposition ("The implementation of", "Advances in"). After a verb or a
     longer phrase ("patients expect benefits from", "data analysis supports") it is not."""
     clause = _clause_words(lead)
+    if len(clause) == 1 and clause[0].lower() in _CONJUNCTIONS:
+        return _coordinated_subject(lead)
     if len(clause) <= 1:
         return not clause or clause[0].lower() in _DETERMINERS or clause[0][:1].isupper()
     last = clause[-1].lower()
     if last in _REPORTING:  # "the minister said precision medicine would ..."
         return True
     if last in _SUBJECT_PREPOSITIONS:
-        return len(clause) <= 4
+        if last == "in" and clause[-2].lower() not in _PARTS_OF_A_FIELD:
+            return False  # "Multimodal fusion in precision oncology", "AI in X": another subject
+        return len(clause) <= 4 and clause[0].lower() not in _POSSESSIVES
     # "Precision or personalized medicine", "the new precision medicine"
     return last in _BEFORE_SUBJECT and len(clause) <= 3
+
+
+# The items of a list of subjects before the family term ("Point-of-care testing, AI-assisted
+# diagnostics, and genomic medicine will ..."): short noun phrases from the sentence start. A
+# verb makes an item longer ("We teach statistics, ethics, and precision medicine").
+COORDINATED_ITEM_WORDS = 2
+
+
+def _coordinated_subject(lead: str) -> bool:
+    """Whether a term after `lead`, which ends in ", and", is the last of a list of subjects
+    that opens its sentence."""
+    items = [item.split() for item in lead.split(",")[:-1]]
+    return bool(items) and all(
+        0 < len(item) <= COORDINATED_ITEM_WORDS and any(c.isalnum() for c in item[-1])
+        for item in items)
 
 
 def _heads_noun_phrase(lead: list[str], agent: str) -> bool:
@@ -725,7 +752,7 @@ def _relative_to_other(between: str) -> bool:
 # "is a new approach that", "has become the field which": the relative clause is about the
 # subject, through the noun the copula equates it with.
 _RENAMED_AS = re.compile(r"\s*(?:is|are|was|were|remains?|has become|have become|becomes?)\s+"
-                         r"(?:an?|the|one)\s+(?:[\w-]+\s+){1,3}(?:that|which)\s*",
+                         r"(?:an?|the|one)\s+(?:[\w-]+\s+){1,4}(?:that|which)\s*",
                          re.IGNORECASE)
 
 
@@ -739,16 +766,26 @@ _INFINITIVE_FRAMES = frozenset({
     "started", "starting", "tend", "tends", "has", "have", "had", "ought", "used"})
 
 
+# Verbs that say what a field is made of or uses: a purpose after them is part of the
+# description ("uses genetic information to guide decisions", LABELLING.md's definition).
+_DESCRIBING_VERBS = frozenset({
+    "involves", "involve", "uses", "use", "utilizes", "utilises", "employs", "relies", "rely",
+    "draws", "combines", "integrates", "considers", "analyzes", "analyses", "examines",
+    "refers", "describes", "means"})
+
+
 def _purpose(lead: str, between: str) -> bool:
-    """Whether a predicate after `between` (the text from the subject to it) states the purpose
-    of a gerund that governs the subject ("Scaling personalized healthcare to benefit whole
-    populations"): such a phrase names a task, it asserts nothing. (With a finite verb, "X uses
-    genomic data to improve care" does assert the improvement.) The predicate follows "to",
+    """Whether a predicate after `between` (the text from the subject to it) only states a
+    purpose: of a gerund that governs the subject ("Scaling personalized healthcare to benefit
+    whole populations"), or in a description of what the field uses ("X involves the use of
+    genetic data to enable diagnosis"). Neither asserts an outcome. (Other verbs do: "X is
+    set to improve", "X leverages AI to deliver better care".) The predicate follows "to",
     and the word before that frames no claim ("Adopting X is set to improve")."""
     clause = _clause_words(lead)
-    if not clause or not clause[0].lower().endswith("ing"):
-        return False
     words = [w.strip(_MARKUP).lower() for w in between.split()]
+    if not (clause and clause[0].lower().endswith("ing")) \
+            and not (words and words[0] in _DESCRIBING_VERBS):
+        return False
     if not words or words[-1] != "to":
         return False
     return len(words) == 1 or words[-2] not in _INFINITIVE_FRAMES

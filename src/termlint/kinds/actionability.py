@@ -60,6 +60,9 @@ _SUBJECT_PREPOSITIONS = frozenset({"of", "in", "to", "towards", "toward", "for",
                                    # "By using X, hospitals cut costs": X is the means
                                    "with", "through", "via", "using", "adopting", "embracing",
                                    "applying"})
+# Words that open a new clause in the middle of a sentence.
+_CLAUSE_OPENERS = frozenset({"while", "whereas", "but", "yet", "so", "because", "since",
+                             "although", "though"})
 # What is "in" a field and part of it ("Advances in precision medicine have ..."); other
 # heads are things used in it ("AI in precision medicine will ..."), subjects of their own.
 _PARTS_OF_A_FIELD = frozenset({
@@ -675,6 +678,11 @@ def _at_clause_start(lead: str) -> bool:
     clause = _clause_words(lead)
     if len(clause) == 1 and clause[0].lower() in _CONJUNCTIONS:
         return _coordinated_subject(lead)
+    if len(clause) == 1 and clause[0].lower() in _CLAUSE_OPENERS \
+            and any(c.isalnum() for c in lead.rsplit(clause[0], 1)[0]):
+        # "..., while personalized medicine can improve outcomes": a clause of its own, with
+        # the family as its subject (at the sentence start, "While X can ..." concedes).
+        return True
     if len(clause) <= 1:
         return not clause or clause[0].lower() in _DETERMINERS or clause[0][:1].isupper()
     last = clause[-1].lower()
@@ -773,6 +781,10 @@ _DESCRIBING_VERBS = frozenset({
     "draws", "combines", "integrates", "considers", "analyzes", "analyses", "examines",
     "refers", "describes", "means"})
 
+# "X is an approach to maximise the effectiveness of treatment": what the field is for.
+_DEFINING_NOUNS = frozenset({"approach", "way", "effort", "attempt", "strategy", "model",
+                             "framework", "method", "movement", "initiative", "field"})
+
 
 def _purpose(lead: str, between: str) -> bool:
     """Whether a predicate after `between` (the text from the subject to it) only states a
@@ -783,6 +795,8 @@ def _purpose(lead: str, between: str) -> bool:
     and the word before that frames no claim ("Adopting X is set to improve")."""
     clause = _clause_words(lead)
     words = [w.strip(_MARKUP).lower() for w in between.split()]
+    if words[:1] in (["is"], ["are"]) and len(words) >= 3 and words[-2] in _DEFINING_NOUNS:
+        return words[-1] == "to"  # "X is an approach to maximise ...": a definition
     if not (clause and clause[0].lower().endswith("ing")) \
             and not (words and words[0] in _DESCRIBING_VERBS):
         return False

@@ -63,6 +63,25 @@ def test_a_kept_pack_brings_its_prefixes(tmp_path: Path, monkeypatch: pytest.Mon
     assert linter.triggers  # the skip test's prefixes too
 
 
+def test_a_kept_pack_brings_its_tries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The prefilter's tries (for patterns with many prefixes) are kept too: none is built
+    again, and the kept ones find what the built ones find."""
+    parsed, _ = kept_twice(tmp_path)
+    built = dict(prefilter._tries)
+    prefilter._tries.clear()
+    kept = load_packs([BUNDLED], None, packcache.PackCache(str(tmp_path)))[0]
+    assert prefilter._tries and prefilter._tries.keys() <= built.keys()
+    assert all(prefilter._tries[key].pattern == built[key].pattern for key in prefilter._tries)
+
+    def no_building(node: dict[str, object]) -> str:
+        raise AssertionError("a trie was built again")
+
+    monkeypatch.setattr(prefilter, "_alternation", no_building)
+    source = decode(examples(parsed).encode(), "examples.md")
+    found = [f.to_dict() for f in Linter([kept]).lint_source(source).findings]
+    assert found == [f.to_dict() for f in Linter([parsed]).lint_source(source).findings]
+
+
 def test_an_edited_rules_file_is_read_again(tmp_path: Path) -> None:
     draft = tmp_path / "draft.md"
     draft.write_text("This is a foo.\n", encoding="utf-8")

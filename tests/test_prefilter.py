@@ -19,6 +19,12 @@ PATTERNS = [
     "miracles?", "the gene for (?:obesity|cancer)", "\\w+ine", "[a-z]{3,}(?![a-z])(?<=mab)",
     "(?:genes?|variants?) (?:that )?cause[sd]? (?:\\w+ ){0,2}cancer",
     "kelvin", "\u017ftar", "i̇nsulin", "(?:at|in) the (?:heart|forefront) of",
+    # more prefixes than TRIE_FROM: found by one trie; some start inside others ("the heart")
+    "|".join(f"(?:{w})(?:s|ed)?" for w in (
+        "gene", "genetic", "the", "the heart", "heart", "for", "obesity", "cancer", "causes",
+        "variant", "that", "kelvin", "star", "insulin", "trastuzumab", "using", "what", "at",
+        "in", "of", "medicine", "precision", "personalised", "personalized", "miracle", "todo",
+        "tk", "x")),
 ]
 WORDS = st.sampled_from([
     "precision", "medicine", "Precision-Medicine", "personalised", "PERSONALIZED", "gene",
@@ -79,3 +85,26 @@ def test_a_guarded_pattern_is_only_tried_at_word_starts() -> None:
     pattern = compile_pattern("(?:at|in) the heart of")
     text = "using _in what in the heart of"
     assert prefilter.candidate_positions(pattern, prefilter.fold(text)) == [text.index("in the")]
+
+
+def test_a_long_list_of_alternatives_still_has_prefixes() -> None:
+    # Hundreds of spelled-out forms exceed MAX_PREFIXES; their shortest prefixes do not.
+    words = [f"{stem}{end}" for stem in ("improv", "enhanc", "transform", "reshap", "redefin",
+                                         "strengthen", "facilitat", "promot", "prolong")
+             for end in ("e", "es", "ed", "ing", "ement", "ements", "ative", "er", "ers")]
+    body = "|".join(f"(?:{w})(?: (?:care|health|outcomes|lives|treatment|medicine|diagnosis|"
+                    f"practice|survival|access|quality|efficiency))?" for w in words)
+    pattern = compile_pattern(body)
+    found = prefilter.literal_prefixes(pattern.pattern, pattern.flags)
+    assert found is not None and len(found) <= prefilter.MAX_PREFIXES
+    assert "improve" in found and len(found) > prefilter.TRIE_FROM  # so a trie finds them
+    text = "It improves care; transformative reshaping, and strengthening of promoters."
+    doc = document(text)
+    expected = [(0, m.start(), m.end()) for m in pattern.finditer(doc.blocks[0].text)]
+    assert results(doc, pattern) == expected and len(expected) == 5
+
+
+def test_a_trie_finds_a_prefix_that_starts_inside_another() -> None:
+    prefixes = frozenset({"the heart", "heart of", *(f"w{i}" for i in range(30))})
+    trie = prefilter._trie(prefixes, False)
+    assert [m.start() for m in trie.finditer("in the heart of")] == [3, 7]

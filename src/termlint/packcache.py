@@ -4,8 +4,9 @@ Reading a rules file means composing its YAML, validating every key and compilin
 every pattern: the same work on every run while the file does not change, and most of what a
 run on one small draft costs. We keep the result (the frozen `Pack`) in `.termlint_cache/`,
 keyed by the file's text, its displayed path, termlint's code and the Python version, with the
-regex engine's compiled code of each pattern and the literal prefixes the prefilter derives
-from them, so a kept pack needs neither parsing nor compiling.
+regex engine's compiled code of each pattern, the literal prefixes the prefilter derives
+from them and the tries it scans for long lists of prefixes, so a kept pack needs neither
+parsing nor compiling.
 
 The entry is a pickle, and a cache folder sits in the writer's working tree, where anybody's
 files can be: so unpickling builds only termlint's own data classes, compiled patterns
@@ -48,12 +49,14 @@ class PackCache:
                 if handle.read(len(key)) != key:
                     return None  # an older text of the file: parse it again
                 unpickler = _Unpickler(handle)
-                pack, prefixes = unpickler.load(), unpickler.load()
+                pack, prefixes, tries = unpickler.load(), unpickler.load(), unpickler.load()
         except Exception:  # no entry, a damaged or crafted one: parse the file as usual
             return None
-        if not isinstance(pack, Pack) or not _is_prefix_table(prefixes):
+        if not isinstance(pack, Pack) or not _is_prefix_table(prefixes) \
+                or not _is_trie_table(tries):
             return None
         prefilter.remember(prefixes)
+        prefilter.remember_tries(tries)
         return pack
 
     def put(self, path: str, text: str, pack: Pack) -> None:
@@ -64,6 +67,7 @@ class PackCache:
         try:
             pickler.dump(pack)
             pickler.dump(pickler.prefixes)  # collected while pickling the pack's patterns
+            pickler.dump(dict(pickler.tries))  # the same
         except Exception:  # something a kind keeps cannot be pickled: no speed-up
             return
         keep_file(self.root, self._name(path), buffer.getvalue())
@@ -84,6 +88,13 @@ def _is_prefix_table(table: object) -> bool:
     return isinstance(table, dict) and all(good(k, v) for k, v in table.items())
 
 
+def _is_trie_table(table: object) -> bool:
+    return isinstance(table, dict) and all(
+        isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], frozenset)
+        and all(isinstance(p, str) for p in key[0]) and isinstance(key[1], bool)
+        and isinstance(found, re.Pattern) for key, found in table.items())
+
+
 def _key(path: str, text: str) -> bytes:
     return digest_of(_TAG, code_version(), path, text).encode() + b"\n"
 
@@ -99,6 +110,7 @@ class _Pickler(pickle.Pickler):
     def __init__(self, handle: io.BytesIO) -> None:
         super().__init__(handle, protocol=pickle.HIGHEST_PROTOCOL)
         self.prefixes: dict[tuple[str, int], frozenset[str] | None] = {}
+        self.tries: dict[tuple[frozenset[str], bool], re.Pattern[str]] = {}
         self._args: dict[tuple[str, int], tuple[Any, ...]] = {}
 
     def reducer_override(self, obj: Any) -> Any:
@@ -107,6 +119,7 @@ class _Pickler(pickle.Pickler):
             if key not in self._args:  # one copy of the (large) code per pattern
                 self._args[key] = (obj.pattern, obj.flags, regexcache.code_of(obj))
                 self.prefixes.update(prefilter.prefixes_of(obj))
+                self.tries.update(prefilter.tries_of(obj))
             return regexcache.from_code, self._args[key]
         if isinstance(obj, MappingProxyType):
             return _proxy, (dict(obj),)

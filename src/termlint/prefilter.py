@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from termlint.patterns import SPACE
 
@@ -34,6 +35,7 @@ WORD_START = "(?<!\\w)"
 MIN_PREFIX = 2  # shorter prefixes occur everywhere: not worth it
 MAX_PREFIXES = 512  # a set this large is rarely cheaper than scanning
 FIND_BUDGET = 4_000_000  # prefixes x characters: above this, `str.find`s cost more than a scan
+TRIE_FROM = 4  # more prefixes than this are looked for all at once, by one pattern
 DENSITY = 40  # more than one candidate position per this many characters: just scan
 # Map every character the regex engine treats as case-equivalent to one representative.
 _FOLD_MAP = {chr(k): chr(min(k, *v)) for k, v in _EXTRA.items() if min(k, *v) != k}
@@ -97,12 +99,16 @@ def _derive(source: str, flags: int) -> Prefixes:
         return None
     if not prefixes or min(map(len, prefixes)) < MIN_PREFIX:
         return None
-    # "genetic" already finds every "genetic\n": keep only the shortest of such chains.
+    return frozenset(_shortest(prefixes))
+
+
+def _shortest(prefixes: set[str]) -> list[str]:
+    """The prefixes that no other one starts: "genetic" already finds every "genetic\n"."""
     kept: list[str] = []
     for prefix in sorted(prefixes, key=len):
         if not any(prefix.startswith(shorter) for shorter in kept):
             kept.append(prefix)
-    return frozenset(kept)
+    return kept
 
 
 def skip_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -121,6 +127,11 @@ def _sequence(items: Sequence[tuple[object, object]]) -> tuple[set[str], bool]:
         options, complete = part
         grown = {a + b for a in acc for b in options}
         if len(grown) > MAX_PREFIXES:
+            # A long list of alternatives ("improves|improved|..."): its shortest prefixes
+            # still cover every match, as long as nothing more is added to them.
+            shortest = _shortest(grown)
+            if len(shortest) <= MAX_PREFIXES and min(map(len, shortest)) >= MIN_PREFIX:
+                return set(shortest), False
             return acc, False
         acc = grown
         if not complete:
@@ -163,12 +174,23 @@ def candidate_positions(
     prefixes = literal_prefixes(pattern.pattern, pattern.flags)
     ranges = [(0, len(folded))] if ranges is None else ranges
     size = sum(hi - lo for lo, hi in ranges)
-    if prefixes is None or len(prefixes) * size > FIND_BUDGET:
-        return None  # no literal start, or the finds would cost more than a scan
+    if prefixes is None:
+        return None  # no literal start
     limit = size // DENSITY + 16
     # A pattern guarded by (?<!\w) (every wrapped term) cannot start inside a word: "in" is
     # found in "using" thousands of times, but only a word "in" is a candidate.
     word_start = pattern.pattern.startswith(WORD_START)
+    if len(prefixes) > TRIE_FROM:
+        # Many prefixes: one scan for all of them, as a trie, costs less than a find for each.
+        found = []
+        for lo, hi in ranges:
+            for match in _trie(prefixes, word_start).finditer(folded, lo, hi):
+                found.append(match.start())
+                if len(found) > limit:
+                    return None  # so common that a plain scan is cheaper
+        return found
+    if len(prefixes) * size > FIND_BUDGET:
+        return None  # the finds would cost more than a scan
     positions: set[int] = set()
     for lo, hi in ranges:
         for prefix in prefixes:
@@ -180,6 +202,53 @@ def candidate_positions(
                         return None  # so common that a plain scan is cheaper
                 position = folded.find(prefix, position + 1, hi)
     return sorted(positions)
+
+
+# Trie patterns by (prefixes, whether a match starts a word): built as patterns are met, or
+# taken from a kept pack (termlint.packcache), since compiling one costs a small run dearly.
+_tries: dict[tuple[frozenset[str], bool], re.Pattern[str]] = {}
+
+
+def tries_of(pattern: re.Pattern[str]) -> dict[tuple[frozenset[str], bool], re.Pattern[str]]:
+    """The trie candidate_positions uses for this pattern, if any, to hand to remember_tries."""
+    prefixes = literal_prefixes(pattern.pattern, pattern.flags)
+    if prefixes is None or len(prefixes) <= TRIE_FROM:
+        return {}
+    word_start = pattern.pattern.startswith(WORD_START)
+    return {(prefixes, word_start): _trie(prefixes, word_start)}
+
+
+def remember_tries(tries: dict[tuple[frozenset[str], bool], re.Pattern[str]]) -> None:
+    """Take tries compiled in an earlier run (termlint.packcache)."""
+    if len(_tries) + len(tries) >= MAX_KNOWN:
+        _tries.clear()
+    _tries.update(tries)
+
+
+def _trie(prefixes: frozenset[str], word_start: bool) -> re.Pattern[str]:
+    """One pattern finding where any prefix starts: a trie, so the engine tries a few
+    characters at each position, not every prefix in turn. It matches the empty string before
+    a prefix, so that one prefix never hides another that starts inside it."""
+    key = (prefixes, word_start)
+    if key not in _tries:
+        if len(_tries) >= MAX_KNOWN:
+            _tries.clear()
+        tree: dict[str, Any] = {}
+        for prefix in prefixes:
+            node = tree
+            for char in prefix:
+                node = node.setdefault(char, {})
+            node[""] = {}
+        body = _alternation(tree)
+        _tries[key] = re.compile((WORD_START if word_start else "") + "(?=" + body + ")")
+    return _tries[key]
+
+
+def _alternation(node: dict[str, Any]) -> str:
+    if "" in node:
+        return ""
+    options = [re.escape(char) + _alternation(child) for char, child in sorted(node.items())]
+    return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
 
 
 def _is_word(char: str) -> bool:

@@ -233,9 +233,7 @@ NEARBY_BLOCKS = 4
 
 def _nearby(doc: Document, index: int) -> tuple[int, ...]:
     """The claim's section heading and the section's blocks near it, as block indexes."""
-    section = next((s for s in reversed(doc.sections)
-                    if any(b is doc.blocks[index] for b in s)), [doc.blocks[index]])
-    numbers = [doc.index(b) for b in section]
+    numbers = _section_of(doc, index)
     at = numbers.index(index)
     near = numbers[max(0, at - NEARBY_BLOCKS) : at + NEARBY_BLOCKS + 1]
     heading = [n for n in numbers[:1] if doc.blocks[n].kind == "heading"]
@@ -354,23 +352,26 @@ class Claims:
         self.doc = doc
         self.family = _with_abbreviations(doc, doc.by_sentence(options.family))
         # A claim's subject is in its sentence, or (a stand-in's antecedent, a heading) in the
-        # block before: predicates elsewhere cannot make a claim, so they are not looked for.
+        # sentence before or the block before: predicates elsewhere cannot make a claim, so
+        # they are only looked for in a sentence naming a family, the sentence after it, and
+        # the first sentence of the next block ...
         named = {index for index, _ in self.family}
-        # ... or the first items of a list that a block naming a family opens with a colon.
-        listed = {doc.index(item) for i in named if doc.blocks[i].text.rstrip().endswith(":")
-                  for item in _list_after_colon(doc, i)[:LIST_ITEMS]}
-        self._near = [doc.blocks[i] for i in sorted(named | {i + 1 for i in named} | listed)
-                      if i < len(doc.blocks)]
+        near = {*self.family, *((i, n + 1) for i, n in self.family), *((i + 1, 0) for i in named)}
+        # ... or of the first items of a list that a block naming a family opens with a colon.
+        near |= {(doc.index(item), 0) for i in named
+                 if doc.blocks[i].text.rstrip().endswith(":")
+                 for item in _list_after_colon(doc, i)[:LIST_ITEMS]}
+        self._near = _ranges(doc, near)
         self.predicates = self._by_sentence(options.predicates)
         self.agents = self._by_sentence(options.agents) if options.agents is not None else {}
         self._decided: dict[int, set[int]] = {}
         self._named: dict[tuple[int, int], bool] = {}
 
     def _by_sentence(self, pattern: re.Pattern[str]) -> dict[tuple[int, int], list[Found]]:
-        """Matches in the blocks near a family term, by (block index, sentence number)."""
+        """Matches in the sentences near a family term, by (block index, sentence number)."""
         grouped: dict[tuple[int, int], list[Found]] = {}
         doc = self.doc
-        for found in doc.find(pattern, blocks=self._near):
+        for found in doc.find_in(pattern, self._near):
             key = (doc.index(found.block), doc.sentence_number(found.block, found.start))
             grouped.setdefault(key, []).append(found)
         return grouped
@@ -634,6 +635,21 @@ class Claims:
         )
 
 
+def _ranges(doc: Document, sentences: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where the given (block index, sentence number) pairs lie in the document's text, those
+    that exist, in order, neighbours joined."""
+    ranges: list[tuple[int, int]] = []
+    for index, number in sorted(sentences):
+        if index >= len(doc.blocks) or number >= len(doc.sentences_of(index)):
+            continue
+        lo, hi = doc.sentence_range(doc.blocks[index], doc.sentences_of(index)[number])
+        if ranges and lo <= ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], max(hi, ranges[-1][1]))
+        else:
+            ranges.append((lo, hi))
+    return ranges
+
+
 # "Precision medicine can:" before a list whose items say what it does.
 _MODAL_COLON = re.compile(r"[\s*_]*(?:can|could|will|would|may|might|helps?(?: to)?)[\s*_]*:\s*",
                           re.IGNORECASE)
@@ -840,8 +856,7 @@ def _is_purpose(text: str) -> bool:
 def _scope(doc: Document, index: int, scope: str) -> list[tuple[int, int]]:
     """(block index, sentence number) of every sentence in a claim's scope."""
     if scope == "section":
-        blocks = next((list(s) for s in reversed(doc.sections)
-                       if any(b is doc.blocks[index] for b in s)), [doc.blocks[index]])
+        blocks = [doc.blocks[i] for i in _section_of(doc, index)]
     else:
         blocks = [doc.blocks[index], *_list_after_colon(doc, index)]
     keys = []
@@ -849,6 +864,19 @@ def _scope(doc: Document, index: int, scope: str) -> list[tuple[int, int]]:
         i = doc.index(block)
         keys += [(i, n) for n in range(len(doc.sentences_of(i)))]
     return keys
+
+
+def _section_of(doc: Document, index: int) -> list[int]:
+    """The block indexes of the innermost section that holds block `index`."""
+    def innermost() -> dict[int, list[int]]:
+        found: dict[int, list[int]] = {}
+        for section in doc.sections:  # nested sections come after the one they are in
+            numbers = [doc.index(block) for block in section]
+            for number in numbers:
+                found[number] = numbers
+        return found
+
+    return doc.memo(("innermost-sections",), innermost).get(index, [index])
 
 
 def _list_after_colon(doc: Document, index: int) -> list[Block]:

@@ -140,7 +140,8 @@ def tokens_for(pack: PackContext) -> Tokens:
     return Tokens(families, mentions)
 
 
-_WHITE = re.compile(r"\s+")
+# A run of white space other than one space: from its first character to its last.
+_ODD_WHITE = re.compile(r"(?: ?[^\S ]| {2})\s*")
 
 
 class Skeleton:
@@ -173,12 +174,12 @@ def skeleton(text: str, tokens: Tokens) -> Skeleton:
     def copy(start: int, stop: int) -> None:
         nonlocal length
         position = start
-        for white in _WHITE.finditer(text, start, stop):
+        # A single space stays as it is: only the other runs of white space are looked at.
+        for white in _ODD_WHITE.finditer(text, start, stop):
             pieces.append(text[position : white.start()])
             length += white.start() - position
             pieces.append(" ")
-            if white.group() != " ":
-                stand_ins.append((length, white.start(), white.end()))
+            stand_ins.append((length, white.start(), white.end()))
             length += 1
             position = white.end()
         pieces.append(text[position:stop])

@@ -40,6 +40,8 @@ KEYS = {
     "follow it ('Initiative', 'Service', 'research', 'tool'): that term is not the subject",
     "hedges": "lexicon of cues that weigh a claim in its sentence or the next two ('has yet to be "
     "realized', 'remains unproven'): a weighed claim is not a bare one",
+    "concessions": "lexicon of cues that weigh a claim in its own sentence only ('..., but it "
+    "faces challenges', 'While X offers promise, there are still challenges')",
     "entities": "list of lexicons of specific entities (genes, variants, drugs, tests)",
     "decisions": "lexicon of decision words (diagnose, choose, dose, screen, monitor…)",
     "window": "with scope 'sentence': how many sentences either side count as scope",
@@ -118,6 +120,7 @@ class Options(NamedTuple):
     passives: re.Pattern[str] | None
     names: re.Pattern[str] | None
     hedges: re.Pattern[str] | None
+    concessions: re.Pattern[str] | None
     entities: tuple[re.Pattern[str], ...]  # one per lexicon, so each gets its own prefilter
     decisions: re.Pattern[str]
     window: int
@@ -149,6 +152,7 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
         passives=_optional(pack, options, "passives"),
         names=_optional(pack, options, "names"),
         hedges=_optional(pack, options, "hedges"),
+        concessions=_optional(pack, options, "concessions"),
         entities=tuple(p for p in entities if p is not None),
         decisions=_required(pack, options, "decisions"),
         window=window,
@@ -571,10 +575,15 @@ class Claims:
         return all(word[:1].isupper() for word in words)
 
     def _weighed(self, index: int, number: int) -> bool:
-        """The claim is doubted or weighed right away: in its own sentence or the next two."""
+        """The claim is doubted or weighed right away: in its own sentence or the next two
+        (hedges), or in its own sentence (concessions: a barrier named in a later sentence is
+        a new topic, not a doubt about this claim)."""
+        sentences = self.doc.sentences_of(index)
+        concessions = self.options.concessions
+        if concessions is not None and concessions.search(sentences[number].text):
+            return True
         if self.options.hedges is None:
             return False
-        sentences = self.doc.sentences_of(index)
         return any(self.options.hedges.search(s.text)
                    for s in sentences[number:number + 1 + HEDGE_SENTENCES])
 
@@ -790,12 +799,10 @@ _INFINITIVE_FRAMES = frozenset({
     "started", "starting", "tend", "tends", "has", "have", "had", "ought", "used"})
 
 
-# Verbs that say what a field is made of or uses: a purpose after them is part of the
-# description ("uses genetic information to guide decisions", LABELLING.md's definition).
-_DESCRIBING_VERBS = frozenset({
-    "involves", "involve", "uses", "use", "utilizes", "utilises", "employs", "relies", "rely",
-    "draws", "combines", "integrates", "considers", "analyzes", "analyses", "examines",
-    "refers", "describes", "means"})
+# Verbs that define a field: a purpose after them is part of the definition ("involves the
+# use of genetic information to enable diagnosis"). After a verb of practice the purpose is
+# asserted ("uses genomic data to improve care", "leverages AI to deliver better care").
+_DESCRIBING_VERBS = frozenset({"involves", "involve", "refers", "describes", "means"})
 
 # "X is an approach to maximise the effectiveness of treatment": what the field is for.
 _DEFINING_NOUNS = frozenset({"approach", "way", "effort", "attempt", "strategy", "model",
@@ -805,10 +812,10 @@ _DEFINING_NOUNS = frozenset({"approach", "way", "effort", "attempt", "strategy",
 def _purpose(lead: str, between: str) -> bool:
     """Whether a predicate after `between` (the text from the subject to it) only states a
     purpose: of a gerund that governs the subject ("Scaling personalized healthcare to benefit
-    whole populations"), or in a description of what the field uses ("X involves the use of
-    genetic data to enable diagnosis"). Neither asserts an outcome. (Other verbs do: "X is
-    set to improve", "X leverages AI to deliver better care".) The predicate follows "to",
-    and the word before that frames no claim ("Adopting X is set to improve")."""
+    whole populations"), or in a definition ("X involves the use of genetic data to enable
+    diagnosis", "X is an approach to maximise ..."). Neither asserts an outcome. (Other verbs
+    do: "X is set to improve", "X uses genomic data to improve care".) The predicate follows
+    "to", and the word before that frames no claim ("Adopting X is set to improve")."""
     clause = _clause_words(lead)
     words = [w.strip(_MARKUP).lower() for w in between.split()]
     if words[:1] in (["is"], ["are"]) and len(words) >= 3 and words[-2] in _DEFINING_NOUNS:

@@ -313,24 +313,26 @@ def triggers(options: Options) -> tuple[re.Pattern[str], ...]:
 def check(rule: Rule, doc: Document) -> Iterator[Hit]:
     options: Options = rule.options
     claims = Claims(options, doc)
-    supported: dict[int, bool] = {}
+    supported: dict[tuple[int, str], bool] = {}
     for index, number in claims.candidates():
         claim = claims.subject(index, number)
         if claim is None:
             continue
         sentences = doc.sentences_of(index)
-        if rule.scope == "sentence":
+        # A heading's claim, and one whose subject is the heading above, is backed, or not,
+        # by the section the heading opens.
+        scope = ("section" if doc.blocks[index].kind == "heading" or claim.role == HEADING_ABOVE
+                 else rule.scope)
+        if scope == "sentence":
             lo, hi = max(0, number - options.window), number + options.window + 1
             ok = claims.has_evidence([(index, n) for n in range(lo, min(hi, len(sentences)))])
         else:
-            if index not in supported:
-                # A heading's claim is backed, or not, by the section it opens.
-                scope = "section" if doc.blocks[index].kind == "heading" else rule.scope
-                supported[index] = claims.has_evidence(_scope(doc, index, scope))
-            ok = supported[index]
+            if (index, scope) not in supported:
+                supported[index, scope] = claims.has_evidence(_scope(doc, index, scope))
+            ok = supported[index, scope]
         if not ok:
             sentence = sentences[number]
-            where = ("its section" if doc.blocks[index].kind == "heading"
+            where = ("its section" if scope == "section"
                      else f"its {rule.scope}" if rule.scope != "sentence"
                      else f"{options.window} sentence(s) either side")
             suggestion = (options.suggestions.pick(doc, _scope(doc, index, "paragraph"), index)
@@ -361,6 +363,9 @@ class Claims:
         # the first sentence of the next block ...
         named = {index for index, _ in self.family}
         near = {*self.family, *((i, n + 1) for i, n in self.family), *((i + 1, 0) for i in named)}
+        # ... or of the items of a list right under a heading naming one ...
+        near |= {(doc.index(item), 0) for i in named if doc.blocks[i].kind == "heading"
+                 for item in _list_under(doc, i)}
         # ... or of the first items of a list that a block naming a family opens with a colon.
         near |= {(doc.index(item), 0) for i in named
                  if doc.blocks[i].text.rstrip().endswith(":")
@@ -433,16 +438,21 @@ class Claims:
             subject = self._stand_in(index, number, mentions)
             role = "a stand-in for a family term named just before"
         predicates = self.predicates.get((index, number), [])
-        if subject is None and predicates and number == 0 and index > 0 and \
-                doc.blocks[index - 1].kind == "heading":
+        above = _heading_over(doc, index) if subject is None and predicates and number == 0 \
+            else None
+        if above is not None:
             # Under a heading naming the family, the heading is the subject of a sentence that
-            # has none of its own: one that opens with its predicate ("Helps doctors choose").
-            heading = options.family.search(doc.blocks[index - 1].text)
+            # has none of its own: one that opens with its predicate ("Helps doctors choose"),
+            # in the block right after it or in an item of the list that follows it.
+            heading = options.family.search(doc.blocks[above].text)
             opening = predicates[0].start - sentence.start
+            # The heading's topic must be the family ("Why precision medicine?"), not a thing
+            # it is for ("Benefits of genomic data for precision medicine").
             if heading and _has_no_subject(text[:opening]) \
-                    and not self._is_name(doc.blocks[index - 1], heading.end()):
+                    and _at_clause_start(doc.blocks[above].text[: heading.start()]) \
+                    and not self._is_name(doc.blocks[above], heading.end()):
                 subject = (0, 0, heading.group())
-                role = "the heading above"
+                role = HEADING_ABOVE
         if subject is None:
             return None
         if agent is not None:
@@ -659,9 +669,10 @@ def _ranges(doc: Document, sentences: Iterable[tuple[int, int]]) -> list[tuple[i
     return ranges
 
 
-# "Precision medicine can:" before a list whose items say what it does.
-_MODAL_COLON = re.compile(r"[\s*_]*(?:can|could|will|would|may|might|helps?(?: to)?)[\s*_]*:\s*",
-                          re.IGNORECASE)
+# "Precision medicine can:" (or just "Genomic medicine:") before a list whose items say what
+# it does.
+_MODAL_COLON = re.compile(
+    r"[\s*_]*(?:(?:can|could|will|would|may|might|helps?(?: to)?)[\s*_]*)?:\s*", re.IGNORECASE)
 # How many items of such a list are looked at for a predicate opening one.
 LIST_ITEMS = 3
 
@@ -871,6 +882,48 @@ def _scope(doc: Document, index: int, scope: str) -> list[tuple[int, int]]:
         i = doc.index(block)
         keys += [(i, n) for n in range(len(doc.sentences_of(i)))]
     return keys
+
+
+HEADING_ABOVE = "the heading above"
+
+
+def _heading_over(doc: Document, index: int) -> int | None:
+    """The heading right above block `index`, or above the list whose item it is when that
+    list comes right after the heading (by block index)."""
+    if index > 0 and doc.blocks[index - 1].kind == "heading":
+        return index - 1
+    start = index
+    while start > 0 and _same_list(doc.blocks[start - 1], doc.blocks[index]):
+        start -= 1
+    if start == index or start == 0 or doc.blocks[start - 1].kind != "heading":
+        return None
+    return start - 1 if index in (doc.index(b) for b in _list_under(doc, start - 1)) else None
+
+
+def _list_under(doc: Document, heading: int) -> list[Block]:
+    """The first blocks of the items of a list that comes right after a heading."""
+    if heading + 1 >= len(doc.blocks):
+        return []
+    first = doc.blocks[heading + 1]
+    if not first.containers or first.containers[0][0] not in ("bullet_list", "ordered_list"):
+        return []
+    items = []
+    seen = set()
+    for block in doc.blocks[heading + 1 :]:
+        if not _same_list(block, first):
+            break
+        item = block.containers[:2]  # the list and the item: the item's first block only
+        if item not in seen:
+            seen.add(item)
+            items.append(block)
+    return items[:LIST_ITEMS * 2]
+
+
+def _same_list(block: Block, other: Block) -> bool:
+    """Whether two blocks sit in the same top-level list."""
+    return bool(block.containers) and bool(other.containers) \
+        and block.containers[0] == other.containers[0] \
+        and block.containers[0][0] in ("bullet_list", "ordered_list")
 
 
 def _section_of(doc: Document, index: int) -> list[int]:

@@ -58,7 +58,10 @@ def findings(folder: Path) -> list[dict]:
     done = subprocess.run([sys.executable, "-m", "termlint", "--format", "json", "--exit-zero",
                            "--no-cache", str(folder)], capture_output=True, text=True, env=env,
                           check=False)
-    return json.loads(done.stdout)["findings"]
+    report = json.loads(done.stdout)
+    if report.get("errors"):  # a file termlint could not lint would score as "no findings"
+        sys.exit("termlint failed on: " + "; ".join(map(str, report["errors"])))
+    return report["findings"]
 
 
 def score(entries: list[dict], found: list[dict], show: bool) -> dict[str, dict[str, int]]:

@@ -446,10 +446,12 @@ class Claims:
             # in the block right after it or in an item of the list that follows it.
             heading = options.family.search(doc.blocks[above].text)
             opening = predicates[0].start - sentence.start
-            # The heading's topic must be the family ("Why precision medicine?"), not a thing
-            # it is for ("Benefits of genomic data for precision medicine").
+            # The heading's topic must be the family ("Why precision medicine?", "What is
+            # precision medicine?"), not a thing it is for ("Benefits of genomic data for
+            # precision medicine").
+            lead = doc.blocks[above].text[: heading.start()] if heading else ""
             if heading and _has_no_subject(text[:opening]) \
-                    and _at_clause_start(doc.blocks[above].text[: heading.start()]) \
+                    and (len(lead.split()) <= HEADING_TOPIC_WORDS or _at_clause_start(lead)) \
                     and not self._is_name(doc.blocks[above], heading.end()):
                 subject = (0, 0, heading.group())
                 role = HEADING_ABOVE
@@ -885,6 +887,8 @@ def _scope(doc: Document, index: int, scope: str) -> list[tuple[int, int]]:
 
 
 HEADING_ABOVE = "the heading above"
+# A heading's family term this close to its start is its topic ("What is precision medicine?").
+HEADING_TOPIC_WORDS = 3
 
 
 def _heading_over(doc: Document, index: int) -> int | None:

@@ -35,7 +35,7 @@ WORD_START = "(?<!\\w)"
 MIN_PREFIX = 2  # shorter prefixes occur everywhere: not worth it
 MAX_PREFIXES = 512  # a set this large is rarely cheaper than scanning
 FIND_BUDGET = 4_000_000  # prefixes x characters: above this, `str.find`s cost more than a scan
-TRIE_FROM = 4  # more prefixes than this are looked for all at once, by one pattern
+TRIE_FROM = 24  # more prefixes than this are looked for all at once, by one pattern
 DENSITY = 40  # more than one candidate position per this many characters: just scan
 # Map every character the regex engine treats as case-equivalent to one representative.
 _FOLD_MAP = {chr(k): chr(min(k, *v)) for k, v in _EXTRA.items() if min(k, *v) != k}

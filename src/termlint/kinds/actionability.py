@@ -548,6 +548,13 @@ class Claims:
         if not mentions and stand_in.group().strip().lower() in _PERSONAL_PRONOUNS \
                 and not self._subject_antecedent(index, number):
             return None
+        # "This approach" stands for the method the sentence before is about, when that is
+        # its subject and the family only what it is for ("Our platform serves personalized
+        # medicine. This approach cuts ..."), not for the family.
+        if not mentions and len(stand_in.group().split()) > 1 \
+                and not self._subject_antecedent(index, number) \
+                and self._method_before(index, number):
+            return None
         # Subject position: early in the sentence, right after an introductory clause, or
         # opening a clause ("and how it ...").
         early = not mentions and len(lead.split()) < STAND_IN_WORDS
@@ -598,6 +605,19 @@ class Claims:
             return False
         return any(self.options.hedges.search(s.text)
                    for s in sentences[number:number + 1 + HEDGE_SENTENCES])
+
+    def _method_before(self, index: int, number: int) -> bool:
+        """Whether the sentence before opens with a method or a product as its subject ("Our
+        system enables ...", "The predictive models are ...")."""
+        doc = self.doc
+        if number > 0:
+            before = doc.sentences_of(index)[number - 1].text
+        elif index > 0 and doc.sentences_of(index - 1):
+            before = doc.sentences_of(index - 1)[-1].text
+        else:
+            return False
+        opening = [w.strip(_MARKUP).lower() for w in before.split()[:METHOD_WORDS]]
+        return any(word in _METHOD_SUBJECTS for word in opening)
 
     def _has_antecedent(self, index: int, number: int) -> bool:
         """A family is named in the previous sentence, or in the block just before."""
@@ -885,6 +905,13 @@ def _scope(doc: Document, index: int, scope: str) -> list[tuple[int, int]]:
         keys += [(i, n) for n in range(len(doc.sentences_of(i)))]
     return keys
 
+
+# A sentence whose first words name one of these is about a method or a product.
+METHOD_WORDS = 4
+_METHOD_SUBJECTS = frozenset({
+    "system", "systems", "platform", "platforms", "framework", "frameworks", "method", "methods",
+    "model", "models", "tool", "tools", "technique", "techniques", "pipeline", "algorithm",
+    "algorithms", "software", "package", "study", "paper", "project"})
 
 HEADING_ABOVE = "the heading above"
 # A heading's family term this close to its start is its topic ("What is precision medicine?").

@@ -1,0 +1,92 @@
+"""PM201 on the classes of claim that real writing uses, not only the pack's own examples.
+
+Every sentence here was written for this test, one per construction class the bundled pack
+must recognise (issue 13: "any verb of change, help, promise or impact", stand-ins, lists under
+headings) and one per look-alike it must let pass. All files go through one CLI run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import run_json
+
+CLAIMS = [
+    # change of practice, betterment, outranking
+    "Precision medicine changes the way nurses care for people with lupus.",
+    "Precision medicine is redefining how clinics treat asthma.",
+    "Genomic medicine has greatly advanced care for children with epilepsy.",
+    "Precision medicine strengthens the link between research and care.",
+    "Personalized medicine outperforms usual care for some people with gout.",
+    "Precision medicine works better than the usual approach for many patients.",
+    "Precision medicine facilitates earlier diagnosis of rare conditions.",
+    "Precision oncology prolongs survival for people with rare tumours.",
+    "Precision medicine increases efficiency across the health system.",
+    "Precision medicine creates new opportunities for patients and clinicians.",
+    "Precision medicine equips clinicians with the tools they need.",
+    "Precision medicine benefits patients by matching them with the right therapy.",
+    # lessening a harm, with a modal and an adverb
+    "Precision medicine can dramatically reduce spending on asthma drugs.",
+    "Precision medicine decreases the burden of chronic disease.",
+    "Precision medicine prevents disease before it starts.",
+    # manner, rank, evaluation, promise, credit, success
+    "Precision medicine treats lupus more effectively than older methods.",
+    "Precision medicine is the best way to fight cancer.",
+    "Personalized medicine is a promising approach for hard-to-treat asthma.",
+    "Precision medicine is widely regarded as the future of healthcare.",
+    "Now, precision medicine promises treatment tailored to your genes.",
+    "Personalised medicine is widely credited with shorter hospital stays.",
+    "Precision medicine has shown great success in treating certain cancers.",
+    "Precision medicine is having a profound impact on kidney care.",
+    "Personalized medicine can lead to significant cost savings.",
+    "Precision medicine opens up exciting possibilities for families.",
+    "Precision medicine is already delivering on its promise for people with gout.",
+    # subjects: a stand-in, a clause of its own, a list of subjects, an equated noun
+    "Precision medicine is an approach to care. These tailored treatments improve survival.",
+    "Precision medicine is an approach to care. This means fewer visits for families.",
+    "Precision medicine is an approach to care. Doing so cuts waiting times for families.",
+    "Screening saves lives, while personalized medicine can reduce side effects.",
+    "Point-of-care testing, wearables, and genomic medicine will transform kidney care.",
+    "Precision medicine is a new approach to care that improves outcomes for people with gout.",
+    "Precision medicine uses genomic data to improve care for people with gout.",
+    # document shapes: a list under a heading about the family, a bare label over a list
+    "## Why precision medicine?\n\n- Helps nurses plan care\n- Reduces side effects for older adults\n",
+    "Genomic medicine:\n\n- shortens the search for a diagnosis\n- prevents adverse reactions\n",
+    # evidence that only looks like it: English words shaped like genes, other fields' codes
+    "Precision medicine improves outcomes. Patients who met the criteria were offered a kit.",
+    "Precision medicine improves outcomes. In the UK10K project, diagnosis rates were higher.",
+]
+
+NOT_CLAIMS = [
+    "Precision medicine involves the use of genetic data to enable diagnosis of gout.",
+    "Precision medicine is an approach to maximise the effectiveness of care by taking genes "
+    "into account.",
+    "- **Population health:** Scaling personalized medicine to benefit whole regions.\n",
+    "Precision medicine promises tailored treatment but faces challenges in rural clinics.",
+    "Precision medicine promises to tailor care, but realizing this promise requires better data.",
+    "While precision medicine offers great promise, there are still challenges to overcome.",
+    "The promise of precision medicine is fundamentally limited by what we know of genetics.",
+    "Our nurses share a belief that genomic medicine can transform gout care.",
+    "Their use in precision medicine enables faster drug screening.",
+    "Wearable sensors in precision medicine will transform how gout is tracked.",
+    "Our course covers statistics, ethics, and precision medicine to help nurses teach.",
+    "Our new software is a platform for precision medicine. This approach cuts the time nurses "
+    "spend on forms.",
+    "## Uses of genomic data for precision medicine\n\n- Improves audits of lab data\n",
+    "## Tools\n\n- Genomics and precision medicine\n- Improves audits of lab data\n",
+    "Precision medicine improves outcomes: tumours with a MET exon 14 skipping mutation are "
+    "treated with capmatinib.",
+]
+
+
+def test_claims_are_found_and_look_alikes_pass(tmp_path: Path) -> None:
+    for prefix, texts in (("claim", CLAIMS), ("other", NOT_CLAIMS)):
+        for number, text in enumerate(texts):
+            (tmp_path / f"{prefix}-{number:02d}.md").write_text(text + "\n", encoding="utf-8")
+    _, report = run_json("--select", "PM201", "--exit-zero", "--no-cache", tmp_path)
+    assert not report["errors"]
+    flagged = {Path(f["path"]).stem for f in report["findings"]}
+    missed = [text for number, text in enumerate(CLAIMS) if f"claim-{number:02d}" not in flagged]
+    wrong = [text for number, text in enumerate(NOT_CLAIMS) if f"other-{number:02d}" in flagged]
+    assert not missed, missed
+    assert not wrong, wrong

@@ -50,7 +50,7 @@ CLAIMS = [
     "Precision medicine is a new approach to care that improves outcomes for people with gout.",
     "Precision medicine uses genomic data to improve care for people with gout.",
     # document shapes: a list under a heading about the family, a bare label over a list
-    "## Why precision medicine?\n\n- Helps nurses plan care\n- Reduces side effects for older adults\n",
+    "## Why precision medicine?\n\n- Helps nurses plan care\n- Reduces side effects\n",
     "Genomic medicine:\n\n- shortens the search for a diagnosis\n- prevents adverse reactions\n",
     # evidence that only looks like it: English words shaped like genes, other fields' codes
     "Precision medicine improves outcomes. Patients who met the criteria were offered a kit.",

@@ -73,6 +73,9 @@ WORDS = st.sampled_from([
     "مرحبا", "שלום", "\u202eevil\u202c", "😀", "👩‍⚕️", "🇫🇷", "zero\u200bwidth", "nb\u00a0sp",
     "tab\tbed", "nul\0byte", "vt\x0bff\x0c", "nel\x85ls\u2028ps\u2029", "fs\x1cgs\x1d",
     "\uff46\uff55\uff4c\uff4c", "\ufffc", "\ufeff",
+    # the claims kind's paths: stand-ins, clause openers, labels and lists after a colon
+    "genomic medicine", "It", "This approach", "while", "and", "can:", "Genomic medicine:",
+    "promises", "is limited", "there are challenges", "Doing so", "Why", "HLA-B*57:01", "MET",
 ])
 # Arbitrary text (never surrogates, which UTF-8 cannot encode).
 NOISE = st.text(st.characters(codec="utf-8"), max_size=12)

@@ -913,6 +913,9 @@ _METHOD_SUBJECTS = frozenset({
     "model", "models", "tool", "tools", "technique", "techniques", "pipeline", "algorithm",
     "algorithms", "software", "package", "study", "paper", "project"})
 
+# Markdown's two kinds of list, as container names.
+_LISTS = ("bullet_list", "ordered_list")
+
 HEADING_ABOVE = "the heading above"
 # A heading's family term this close to its start is its topic ("What is precision medicine?").
 HEADING_TOPIC_WORDS = 3
@@ -932,29 +935,33 @@ def _heading_over(doc: Document, index: int) -> int | None:
 
 
 def _list_under(doc: Document, heading: int) -> list[Block]:
-    """The first blocks of the items of a list that comes right after a heading."""
-    if heading + 1 >= len(doc.blocks):
-        return []
-    first = doc.blocks[heading + 1]
-    if not first.containers or first.containers[0][0] not in ("bullet_list", "ordered_list"):
-        return []
-    items = []
-    seen = set()
-    for block in doc.blocks[heading + 1 :]:
-        if not _same_list(block, first):
-            break
-        item = block.containers[:2]  # the list and the item: the item's first block only
-        if item not in seen:
-            seen.add(item)
-            items.append(block)
-    return items[:LIST_ITEMS * 2]
+    """The first blocks of the items (at most LIST_ITEMS * 2) of a list that comes right
+    after a heading; worked out once per heading and document."""
+    def items() -> list[Block]:
+        if heading + 1 >= len(doc.blocks):
+            return []
+        first = doc.blocks[heading + 1]
+        if not first.containers or first.containers[0][0] not in _LISTS:
+            return []
+        found: list[Block] = []
+        seen = set()
+        for block in doc.blocks[heading + 1 :]:
+            if not _same_list(block, first) or len(found) == LIST_ITEMS * 2:
+                break
+            item = block.containers[:2]  # the list and the item: the item's first block only
+            if item not in seen:
+                seen.add(item)
+                found.append(block)
+        return found
+
+    return doc.memo(("list-under", heading), items)
 
 
 def _same_list(block: Block, other: Block) -> bool:
     """Whether two blocks sit in the same top-level list."""
     return bool(block.containers) and bool(other.containers) \
         and block.containers[0] == other.containers[0] \
-        and block.containers[0][0] in ("bullet_list", "ordered_list")
+        and block.containers[0][0] in _LISTS
 
 
 def _section_of(doc: Document, index: int) -> list[int]:
@@ -980,7 +987,7 @@ def _list_after_colon(doc: Document, index: int) -> list[Block]:
     # The next block must sit in a list opened right here: same containers, plus a list.
     if (following.containers[:depth] != block.containers
             or len(following.containers) <= depth
-            or following.containers[depth][0] not in ("bullet_list", "ordered_list")):
+            or following.containers[depth][0] not in _LISTS):
         return []
     the_list = following.containers[depth]
     items = []

@@ -52,6 +52,27 @@ CLAIMS = [
     # document shapes: a list under a heading about the family, a bare label over a list
     "## Why precision medicine?\n\n- Helps nurses plan care\n- Reduces side effects\n",
     "Genomic medicine:\n\n- shortens the search for a diagnosis\n- prevents adverse reactions\n",
+    # letting someone act well, finding disease sooner, ending a worse practice, effectiveness
+    "Precision medicine lets doctors pick the right drug.",
+    "Precision medicine gives patients access to new therapies.",
+    "Precision medicine tackles the root causes of disease.",
+    "Precision medicine catches cancer early.",
+    "Precision medicine raises survival rates for children with leukaemia.",
+    "Precision medicine takes the guesswork out of prescribing.",
+    "Precision medicine puts patients at the centre of care.",
+    "Precision medicine turns data into better care.",
+    "Precision medicine is cost-effective.",
+    # lessening with any object; a sub-field as subject
+    "Pharmacogenomics reduces adverse drug reactions in older adults.",
+    "Precision medicine decreases the time to diagnosis for children with epilepsy.",
+    # a document's structure: benefits as noun phrases in a list under a heading about the
+    # family, and a heading naming only an aspect of the heading above it
+    "## Benefits of precision medicine\n\n- Fewer adverse drug reactions\n- Earlier diagnosis\n",
+    "# Precision medicine\n\nA short history.\n\n## 2. Key benefits\n\n- Shortens the search "
+    "for a diagnosis\n",
+    "# Personalised medicine\n\n## Why it matters\n\nIt reduces hospital stays for older adults.\n",
+    "Precision medicine offers:\n\n- Earlier diagnosis\n- Fewer side effects\n",
+    "# Genomic medicine\n\n**Advantages:** fewer side effects for older adults.\n",
     # evidence that only looks like it: English words shaped like genes, other fields' codes
     "Precision medicine improves outcomes. Patients who met the criteria were offered a kit.",
     "Precision medicine improves outcomes. In the UK10K project, diagnosis rates were higher.",
@@ -76,6 +97,17 @@ NOT_CLAIMS = [
     "## Tools\n\n- Genomics and precision medicine\n- Improves audits of lab data\n",
     "Precision medicine improves outcomes: tumours with a MET exon 14 skipping mutation are "
     "treated with capmatinib.",
+    "The cost of precision medicine reduces access for patients without insurance.",
+    "Precision medicine needs better data systems and earlier referral.",
+    "# Precision medicine\n\n## Challenges\n\n- Better data sharing between hospitals\n",
+    "Precision medicine offers:\n\n- Genome sequencing\n- Genetic counselling\n",
+    "This page explains how precision medicine works.",
+    "Precision medicine is effective only when a test changes a decision.",
+    "It is unclear whether precision medicine is cost-effective.",
+    "Precision medicine raises questions about privacy.",
+    "Precision medicine gives rise to ethical questions.",
+    "# Precision medicine\n\nBetter data sharing is what hospitals need first.\n",
+    "# Precision medicine\n\n## Genomic testing\n\n- Improves the diagnosis of rare disease\n",
 ]
 
 

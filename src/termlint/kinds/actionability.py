@@ -42,6 +42,11 @@ KEYS = {
     "realized', 'remains unproven'): a weighed claim is not a bare one",
     "concessions": "lexicon of cues that weigh a claim in its own sentence only ('..., but it "
     "faces challenges', 'While X offers promise, there are still challenges')",
+    "aspects": "lexicon of headings that name only an aspect of the heading they are under "
+    "('Benefits', 'Why it matters'): their section speaks of that heading's topic",
+    "item-benefits": "lexicon of benefits stated as a noun phrase ('Fewer side effects', "
+    "'Earlier diagnosis'): a claim when it opens an item of a list under a heading, or after a "
+    "label, about a family",
     "entities": "list of lexicons of specific entities (genes, variants, drugs, tests)",
     "decisions": "lexicon of decision words (diagnose, choose, dose, screen, monitor…)",
     "window": "with scope 'sentence': how many sentences either side count as scope",
@@ -71,6 +76,12 @@ _PARTS_OF_A_FIELD = frozenset({
     "advances", "advancements", "advance", "progress", "developments", "breakthroughs",
     "innovation", "innovations", "research", "discoveries", "successes", "achievements",
     "investment", "investments", "trends", "growth", "leaps", "strides"})
+# Heads that, through "of", name a burden or a critique of a field, not the field: "The cost
+# of precision medicine reduces access" says what the cost does.
+_BURDENS_OF_A_FIELD = frozenset({
+    "cost", "costs", "price", "prices", "expense", "expenses", "risks", "dangers", "pitfalls",
+    "downsides", "limits", "limitations", "barriers", "challenges", "critics", "critiques",
+    "sceptics", "skeptics", "opponents", "hype"})
 # "Their use in precision medicine": the head belongs to what the possessive names.
 _POSSESSIVES = frozenset({"their", "its", "his", "her"})
 _DETERMINERS = frozenset({"the", "this", "that", "a", "an", "our", "their", "its", "your",
@@ -121,6 +132,8 @@ class Options(NamedTuple):
     names: re.Pattern[str] | None
     hedges: re.Pattern[str] | None
     concessions: re.Pattern[str] | None
+    aspects: re.Pattern[str] | None
+    item_benefits: re.Pattern[str] | None
     entities: tuple[re.Pattern[str], ...]  # one per lexicon, so each gets its own prefilter
     decisions: re.Pattern[str]
     window: int
@@ -153,6 +166,8 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
         names=_optional(pack, options, "names"),
         hedges=_optional(pack, options, "hedges"),
         concessions=_optional(pack, options, "concessions"),
+        aspects=_optional(pack, options, "aspects"),
+        item_benefits=_optional(pack, options, "item-benefits"),
         entities=tuple(p for p in entities if p is not None),
         decisions=_required(pack, options, "decisions"),
         window=window,
@@ -363,15 +378,32 @@ class Claims:
         # the first sentence of the next block ...
         named = {index for index, _ in self.family}
         near = {*self.family, *((i, n + 1) for i, n in self.family), *((i + 1, 0) for i in named)}
-        # ... or of the items of a list right under a heading naming one ...
-        near |= {(doc.index(item), 0) for i in named if doc.blocks[i].kind == "heading"
-                 for item in _list_under(doc, i)}
+        # ... or of the items of a list right under a heading naming one (or under a heading
+        # naming an aspect of one: "# Precision medicine" > "## Benefits") ...
+        headings = {i for i in named if doc.blocks[i].kind == "heading"}
+        if headings and options.aspects is not None:
+            headings |= {i for i, block in enumerate(doc.blocks) if block.kind == "heading"
+                         and _topic_heading(doc, i, options.aspects) in headings}
+        # (the first sentence after such a heading may open with a label: "**Benefits:** ...")
+        items = {(i + 1, 0) for i in headings}
+        items |= {(doc.index(item), 0) for i in headings for item in _list_under(doc, i)}
         # ... or of the first items of a list that a block naming a family opens with a colon.
-        near |= {(doc.index(item), 0) for i in named
-                 if doc.blocks[i].text.rstrip().endswith(":")
-                 for item in _list_after_colon(doc, i)[:LIST_ITEMS]}
-        self._near = _ranges(doc, near)
+        items |= {(doc.index(item), 0) for i in named
+                  if doc.blocks[i].text.rstrip().endswith(":")
+                  for item in _list_after_colon(doc, i)[:LIST_ITEMS]}
+        self._near = _ranges(doc, near | items)
         self.predicates = self._by_sentence(options.predicates)
+        if options.item_benefits is not None:
+            # "- Fewer side effects" in such a list, or "Benefits: fewer side effects", states
+            # a benefit with no verb.
+            for found in doc.find_in(options.item_benefits, _ranges(doc, items)):
+                lead, block = found.block.text[: found.start], found.block
+                opens_item = any(kind in _LISTS for kind, _ in block.containers) \
+                    and not lead.strip(_MARKUP)
+                if opens_item or (block.kind == "paragraph"
+                                  and _aspect_label(lead, options.aspects)):
+                    key = (doc.index(found.block), 0)
+                    self.predicates[key] = [found, *self.predicates.get(key, ())]
         self.agents = self._by_sentence(options.agents) if options.agents is not None else {}
         self._decided: dict[int, set[int]] = {}
         self._named: dict[tuple[int, int], bool] = {}
@@ -444,16 +476,19 @@ class Claims:
             # Under a heading naming the family, the heading is the subject of a sentence that
             # has none of its own: one that opens with its predicate ("Helps doctors choose"),
             # in the block right after it or in an item of the list that follows it.
+            above = _topic_heading(doc, above, options.aspects)
             heading = options.family.search(doc.blocks[above].text)
             opening = predicates[0].start - sentence.start
             # The heading's topic must be the family ("Why precision medicine?", "What is
             # precision medicine?"), not a thing it is for ("Benefits of genomic data for
             # precision medicine").
             lead = doc.blocks[above].text[: heading.start()] if heading else ""
-            if heading and _has_no_subject(text[:opening]) \
+            label = _aspect_label(text[:opening], options.aspects)
+            if heading and (label or _has_no_subject(text[:opening])) \
                     and (len(lead.split()) <= HEADING_TOPIC_WORDS or _at_clause_start(lead)) \
                     and not self._is_name(doc.blocks[above], heading.end()):
-                subject = (0, 0, heading.group())
+                # An aspect label ("Benefits:") takes the subject's place before its predicate.
+                subject = (0, opening if label else 0, heading.group())
                 role = HEADING_ABOVE
         if subject is None:
             return None
@@ -623,7 +658,13 @@ class Claims:
         """A family is named in the previous sentence, or in the block just before."""
         if number > 0:
             return (index, number - 1) in self.family
-        return index > 0 and any(key[0] == index - 1 for key in self.family)
+        if index == 0:
+            return False
+        before = index - 1
+        if self.doc.blocks[before].kind == "heading":
+            # "## Benefits" under "# Precision medicine": "It ..." speaks of the topic.
+            before = _topic_heading(self.doc, before, self.options.aspects)
+        return any(key[0] == before for key in self.family)
 
     def _subject_antecedent(self, index: int, number: int) -> bool:
         """A family term is the subject of the sentence before (or of one in the block before,
@@ -691,10 +732,12 @@ def _ranges(doc: Document, sentences: Iterable[tuple[int, int]]) -> list[tuple[i
     return ranges
 
 
-# "Precision medicine can:" (or just "Genomic medicine:") before a list whose items say what
-# it does.
+# "Precision medicine can:" (or just "Genomic medicine:", or "Precision medicine offers:")
+# before a list whose items say what it does or gives.
 _MODAL_COLON = re.compile(
-    r"[\s*_]*(?:(?:can|could|will|would|may|might|helps?(?: to)?)[\s*_]*)?:\s*", re.IGNORECASE)
+    r"[\s*_]*(?:(?:can|could|will|would|may|might|helps?(?: to)?)[\s*_]*)?"
+    r"(?:(?:offers?|offer|provides?|brings?|delivers?|promises?|gives?|means?)[\s*_]*)?:\s*",
+    re.IGNORECASE)
 # How many items of such a list are looked at for a predicate opening one.
 LIST_ITEMS = 3
 
@@ -749,6 +792,8 @@ def _at_clause_start(lead: str) -> bool:
     if last in _SUBJECT_PREPOSITIONS:
         if last == "in" and clause[-2].lower() not in _PARTS_OF_A_FIELD:
             return False  # "Multimodal fusion in precision oncology", "AI in X": another subject
+        if last == "of" and clause[-2].lower() in _BURDENS_OF_A_FIELD:
+            return False  # "The cost of precision medicine reduces access": the cost acts
         return len(clause) <= 4 and clause[0].lower() not in _POSSESSIVES
     # "Precision or personalized medicine", "the new precision medicine"
     return last in _BEFORE_SUBJECT and len(clause) <= 3
@@ -792,6 +837,14 @@ def _has_no_subject(lead: str) -> bool:
     give or take an adverb or auxiliary: the sentence then has no subject of its own."""
     words = [w.strip(_MARKUP).lower() for w in lead.split()]
     return all(w in _NO_SUBJECT_LEAD or w.endswith("ly") or not w for w in words)
+
+
+def _aspect_label(lead: str, aspects: re.Pattern[str] | None) -> bool:
+    """Whether `lead` is a label naming an aspect ("**Benefits:** improved outcomes"): what
+    follows has no subject of its own."""
+    label = lead.strip(_MARKUP)
+    return aspects is not None and label.endswith(":") \
+        and aspects.fullmatch(label[:-1].strip(_MARKUP)) is not None
 
 
 def _labels(text: str, start: int, colon: re.Match[str]) -> bool:
@@ -932,6 +985,30 @@ def _heading_over(doc: Document, index: int) -> int | None:
     if start == index or start == 0 or doc.blocks[start - 1].kind != "heading":
         return None
     return start - 1 if index in (doc.index(b) for b in _list_under(doc, start - 1)) else None
+
+
+# Numbering before a heading's words: "2.", "3.1", "IV."
+_HEADING_NUMBER = re.compile(r"\s*(?:(?:\d+|[IVX]+)(?:\.\d+)*\.?\s+)?")
+
+
+def _topic_heading(doc: Document, heading: int, aspects: re.Pattern[str] | None) -> int:
+    """The heading whose topic the section of `heading` speaks of: that heading itself, or,
+    when it names only an aspect ("## Benefits", "### Why it matters"), the heading above it
+    of a higher level."""
+    if aspects is None:
+        return heading
+    block = doc.blocks[heading]
+
+    def topic() -> int:
+        number = _HEADING_NUMBER.match(block.text)
+        words = block.text[number.end() if number else 0 :].strip(_MARKUP + "?:!.")
+        if aspects.fullmatch(words):
+            for i in range(heading - 1, -1, -1):
+                if doc.blocks[i].kind == "heading" and doc.blocks[i].level < block.level:
+                    return i
+        return heading
+
+    return doc.memo(("topic-heading", aspects.pattern, heading), topic)
 
 
 def _list_under(doc: Document, heading: int) -> list[Block]:

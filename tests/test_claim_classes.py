@@ -62,6 +62,11 @@ CLAIMS = [
     "Precision medicine puts patients at the centre of care.",
     "Precision medicine turns data into better care.",
     "Precision medicine is cost-effective.",
+    # a finding reported as fact, doubt denied
+    "Studies demonstrate precision medicine improves survival in lung cancer.",
+    "There is little doubt that personalised medicine will reshape asthma care.",
+    # an introductory phrase with no comma
+    "In oncology precision medicine has improved survival.",
     # lessening with any object; a sub-field as subject
     "Pharmacogenomics reduces adverse drug reactions in older adults.",
     "Precision medicine decreases the time to diagnosis for children with epilepsy.",
@@ -106,6 +111,8 @@ NOT_CLAIMS = [
     "It is unclear whether precision medicine is cost-effective.",
     "Precision medicine raises questions about privacy.",
     "Precision medicine gives rise to ethical questions.",
+    "Many clinicians doubt that precision medicine will reshape asthma care.",
+    "In the current pharmacogenomics era, registry data has led to new dosing tables.",
     "# Precision medicine\n\nBetter data sharing is what hospitals need first.\n",
     "# Precision medicine\n\n## Genomic testing\n\n- Improves the diagnosis of rare disease\n",
 ]

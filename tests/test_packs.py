@@ -440,3 +440,19 @@ def test_rules_error_survives_pickling() -> None:
     copy = pickle.loads(pickle.dumps(error))
     assert (copy.path, copy.problem, copy.line, copy.rule_id) == ("r.yaml", "bad", 3, "TW001")
     assert str(copy) == "r.yaml:3: TW001: bad"
+
+
+def test_a_bad_lexicon_entry_is_named_alone(tmp_path: Path) -> None:
+    """A lexicon's entries are joined into one pattern; when that fails to compile, the error
+    names the entry at fault (here a look-behind with a space, which termlint widens to any
+    run of white space), not the whole joined pattern."""
+    path = write(tmp_path, (
+        "version: 1\nname: x\nfamilies:\n  p: ['precision medicine']\n"
+        "lexicons:\n  preds: [improves]\n  aims: ['aims to', '(?<!no )doubt']\n"
+        "  genes: [CYP2C19]\n  decisions: [dose]\n"
+        "rules:\n  - id: T1\n    kind: actionability\n    message: claim\n"
+        "    predicates: preds\n    aims: aims\n    entities: [genes]\n    decisions: decisions\n"))
+    assert_error(load_error(path), (
+        f"{path}:15: T1: lexicons aims: bad pattern '(?<!no )doubt': look-behind requires "
+        "fixed-width pattern; a space matches any run of white space, so write \\s in a "
+        "look-behind"))

@@ -127,7 +127,9 @@ def compile_pattern(pattern: str, check: bool = True) -> re.Pattern[str]:
             re.compile(pattern)
         except re.error as plain:
             problem = plain
-        raise PatternError(f"bad pattern {pattern!r}: {problem}") from None
+        hint = ("; a space matches any run of white space, so write \\s in a look-behind"
+                if "look-behind" in str(problem) and " " in pattern else "")
+        raise PatternError(f"bad pattern {pattern!r}: {problem}{hint}") from None
     if compiled.match(""):
         raise PatternError(f"pattern {pattern!r} matches empty text")
     try:

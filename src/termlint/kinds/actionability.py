@@ -102,7 +102,12 @@ _SUBORDINATORS = frozenset({"while", "although", "though", "whereas", "if", "bec
 _REPORTING = frozenset({"said", "says", "say", "stated", "states", "believe", "believes",
                         "argue", "argues", "argued", "claim", "claims", "claimed", "noted",
                         "notes", "added", "explained", "explains", "told", "think", "thinks",
-                        "that", "how", "way"})
+                        "that", "how", "way",
+                        # findings reported as fact: "Evidence suggests X improves ..."
+                        "show", "shows", "showed", "suggest", "suggests", "suggested",
+                        "indicate", "indicates", "indicated", "demonstrate", "demonstrates",
+                        "demonstrated", "confirm", "confirms", "confirmed", "found", "finds",
+                        "agree", "agrees", "know", "knows"})
 # An agent ("helped by the field of precision medicine") follows its predicate closely.
 AGENT_GAP_WORDS = 4
 # A relative clause this far from the subject is about a noun in between.
@@ -454,8 +459,14 @@ class Claims:
             # A predicate that spans the term ("one of the benefits of X is") makes it the
             # subject wherever the phrase starts.
             spanned = any(a < mention.start and mention.end < b for a, b in spans)
-            if (spanned or (_at_clause_start(text[:start])
-                            and not _in_list(block.text, mention.start, mention.end))) \
+            # After an introductory phrase with no comma, only when a predicate follows the
+            # term at once: "In oncology precision medicine has improved ...", not "In the
+            # current pharmacogenomics era, genomic variation has led to ...".
+            introduced = _after_intro(text[:start]) and any(
+                _AUXILIARY_GAP.fullmatch(block.text, mention.end, a) for a, _ in spans)
+            if (spanned or introduced or (_at_clause_start(text[:start])
+                                          and not _in_list(block.text, mention.start,
+                                                           mention.end))) \
                     and not self._is_name(block, mention.end):
                 subject = (start, mention.end - sentence.start, mention.text)
                 break
@@ -799,10 +810,32 @@ def _at_clause_start(lead: str) -> bool:
     return last in _BEFORE_SUBJECT and len(clause) <= 3
 
 
+# What opens an introductory phrase at a sentence's start (case matters: a capital), and how
+# long such a phrase may be; a verb in it makes it a clause with its own subject.
+_INTRO_PREPOSITIONS = frozenset({"In", "Over", "During", "Across", "Since", "After", "Within",
+                                 "Throughout", "Among", "For", "At", "Today", "Now"})
+INTRO_WORDS = 5
+# An auxiliary or modal, and an adverb, between such a subject and its predicate.
+_AUXILIARY_GAP = re.compile(
+    r"\s+(?:(?:has|have|had|is|are|was|were|will|can|could|may|might|would|should)\s+)?"
+    r"(?:\w+ly\s+)?(?:been\s+)?", re.IGNORECASE)
+_VERB_LIKE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "can", "could",
+                        "would", "may", "might", "should", "does", "do", "did", "be"})
+
+
 # The items of a list of subjects before the family term ("Point-of-care testing, AI-assisted
 # diagnostics, and genomic medicine will ..."): short noun phrases from the sentence start. A
 # verb makes an item longer ("We teach statistics, ethics, and precision medicine").
 COORDINATED_ITEM_WORDS = 2
+
+
+def _after_intro(lead: str) -> bool:
+    """Whether `lead` is only an introductory phrase with no comma ("In oncology", "Over the
+    past decade"): a term after it may be the subject when its predicate follows at once."""
+    words = lead.split()
+    return bool(words) and words[0] in _INTRO_PREPOSITIONS and len(words) <= INTRO_WORDS \
+        and not _CLAUSE_BREAK.search(lead) and words[-1].lower() not in _BEFORE_SUBJECT \
+        and not any(w.lower() in _VERB_LIKE or w.endswith("ed") for w in words[1:])
 
 
 def _coordinated_subject(lead: str) -> bool:

@@ -88,6 +88,12 @@ def lexicon_pattern(pack: PackContext, names: object, key: str) -> re.Pattern[st
     try:
         return compile_pattern(alternation(entries), check=False)
     except PatternError as exc:
+        # Name the entry at fault, not the alternation of all of them.
+        for entry in entries:
+            try:
+                compile_pattern(entry, check=False)
+            except PatternError as own:
+                raise OptionError(key, f"lexicons {names}: {own}") from None
         raise OptionError(key, f"lexicons {names}: {exc}") from None
 
 

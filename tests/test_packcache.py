@@ -82,6 +82,24 @@ def test_a_kept_pack_brings_its_tries(tmp_path: Path, monkeypatch: pytest.Monkey
     assert found == [f.to_dict() for f in Linter([parsed]).lint_source(source).findings]
 
 
+def test_a_kept_pack_makes_a_shared_pattern_once(tmp_path: Path) -> None:
+    """Rules of one kind share patterns (every conflation rule has the same constructions and
+    cue lexicons): read back in a new process, each is made once and shared, so a rule more
+    costs a small run next to nothing."""
+    kept_twice(tmp_path)
+    script = (
+        "from termlint import packcache\n"
+        "from termlint.packs import load_packs\n"
+        f"pack = load_packs([{BUNDLED!r}], None, packcache.PackCache({str(tmp_path)!r}))[0]\n"
+        "rules = [r for r in pack.rules if r.kind == 'conflation']\n"
+        "print(len(rules), len({id(r.options.constructions) for r in rules}),"
+        " len({id(r.options.contrast) for r in rules}))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    rules, constructions, contrasts = map(int, done.stdout.split())
+    assert rules >= 4 and constructions == 1 and contrasts == 1
+
+
 def test_an_edited_rules_file_is_read_again(tmp_path: Path) -> None:
     draft = tmp_path / "draft.md"
     draft.write_text("This is a foo.\n", encoding="utf-8")

@@ -36,6 +36,7 @@ Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 _store: dict[tuple[str, int], Entry] = {}
 _used: set[tuple[str, int]] = set()
 _safe: set[str] = set()  # patterns termlint.regexsafety has passed (a pure function of the text)
+_made: dict[tuple[str, int], re.Pattern[str]] = {}  # what from_code made in this process
 _pending: str | None = None  # the file kept_in will read on first need
 _known = (0, 0)  # sizes of _store and _safe when that file was read
 
@@ -85,7 +86,18 @@ def code_of(compiled: re.Pattern[str]) -> Entry | None:
 
 
 def from_code(pattern: str, flags: int, entry: Entry | None) -> re.Pattern[str]:
-    """The pattern from what code_of returned; compiled the ordinary way when that fails."""
+    """The pattern from what code_of returned; compiled the ordinary way when that fails.
+
+    Rules of one kind share most of their patterns (every conflation rule has the same
+    constructions and cue lexicons), so a pattern is made once per process and shared: a
+    compiled pattern is immutable."""
+    key = (pattern, flags)
+    if key not in _made:
+        _made[key] = _made_from(pattern, flags, entry)
+    return _made[key]
+
+
+def _made_from(pattern: str, flags: int, entry: Entry | None) -> re.Pattern[str]:
     if entry is not None and _sre is not None:
         try:
             return _from_entry(pattern, entry)

@@ -1,0 +1,61 @@
+"""PM101-PM106 on the classes of conflation that real writing uses, not only the pack's examples.
+
+Every sentence here was written for this test: one per construction class the bundled pack
+must recognise (aliases with a copula or a time adverb, renamings, apposition after an
+abbreviation, a bare copula with an adverb, "the modern term for", "or what some call") and
+one per look-alike it must let pass. All files go through one CLI run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import run_json
+
+CONFLATIONS = [
+    # aliases
+    "Precision medicine, also known as personalized medicine, starts with a blood test.",
+    "Precision medicine is also known as personalized medicine.",
+    "Precision medicine is often referred to as personalised medicine.",
+    "Personalized medicine is now more commonly called precision medicine.",
+    "Personalized medicine, more recently termed precision medicine, starts with a swab.",
+    "Precision medicine, which is also referred to as personalized medicine, starts early.",
+    "Genomic medicine, formerly personalised medicine, is offered at our clinic.",
+    "Personalised medicine has been rebranded as precision medicine.",
+    "Dr Ode works in genomic medicine \u2014 or what some nurses now call precision "
+    "medicine \u2014 and sees families.",
+    # apposition and equivalence
+    "Precision medicine (PM), or personalized medicine, starts with a blood test.",
+    "Precision medicine is essentially personalized medicine.",
+    "Precision medicine equals personalized medicine.",
+    "Precision medicine, the modern term for personalized medicine, is offered here.",
+    # an alias whose sentence mentions differences between people, not between the terms
+    "Precision medicine, sometimes called personalized medicine, accounts for differences in "
+    "people's genes.",
+    # the post-genomic family against genomic and personalized medicine
+    "Post-genomic medicine is just another name for genomic medicine.",
+    "Post-genomic medicine, also known as personalised medicine, is here.",
+]
+
+NOT_CONFLATIONS = [
+    "Precision medicine is often described as an evolution of personalized medicine.",
+    "There are differences between precision medicine, also called stratified care, and "
+    "personalized medicine.",
+    "Precision medicine differs from personalized medicine in scope.",
+    "Post-genomic medicine goes beyond genomic medicine to ask what genes cannot explain.",
+    "Personalized medicine is increasingly called for in rural clinics.",
+]
+
+
+def test_conflations_are_found_and_look_alikes_pass(tmp_path: Path) -> None:
+    for prefix, texts in (("yes", CONFLATIONS), ("no", NOT_CONFLATIONS)):
+        for number, text in enumerate(texts):
+            (tmp_path / f"{prefix}-{number:02d}.md").write_text(text + "\n", encoding="utf-8")
+    _, report = run_json("--exit-zero", "--no-cache", tmp_path)
+    assert not report["errors"]
+    flagged = {Path(f["path"]).stem for f in report["findings"] if f["kind"] == "conflation"
+               and f["severity"] == "warning"}
+    missed = [text for number, text in enumerate(CONFLATIONS) if f"yes-{number:02d}" not in flagged]
+    wrong = [text for number, text in enumerate(NOT_CONFLATIONS) if f"no-{number:02d}" in flagged]
+    assert not missed, missed
+    assert not wrong, wrong

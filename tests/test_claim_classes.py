@@ -65,6 +65,10 @@ CLAIMS = [
     # a finding reported as fact, doubt denied
     "Studies demonstrate precision medicine improves survival in lung cancer.",
     "There is little doubt that personalised medicine will reshape asthma care.",
+    # claims inside a GitHub alert, a MkDocs admonition, a MyST colon fence
+    "> [!NOTE]\n> Precision medicine improves outcomes for everyone.\n",
+    "!!! tip \"Good to know\"\n\n    Genomic medicine saves lives.\n",
+    ":::{important}\nPersonalised medicine will transform asthma care.\n:::\n",
     # an introductory phrase with no comma
     "In oncology precision medicine has improved survival.",
     # lessening with any object; a sub-field as subject

@@ -32,6 +32,8 @@ CONFLATIONS = [
     # an alias whose sentence mentions differences between people, not between the terms
     "Precision medicine, sometimes called personalized medicine, accounts for differences in "
     "people's genes.",
+    # inside a MkDocs admonition
+    "!!! note\n\n    Precision medicine, also called personalized medicine, starts early.\n",
     # the post-genomic family against genomic and personalized medicine
     "Post-genomic medicine is just another name for genomic medicine.",
     "Post-genomic medicine, also known as personalised medicine, is here.",

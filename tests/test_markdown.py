@@ -19,13 +19,15 @@ from hypothesis import strategies as st
 
 from conftest import shared_path
 from termlint.markdown import OBJ, Block, Parsed, parse
+from termlint.segment import sentences
 from termlint.source import Source, decode
 
 # --- helpers ----------------------------------------------------------------------------------
 
 _BREAK = re.compile(r"(?: {2,}|\\)\n")
-# A code span, inline HTML, an autolink, or a footnote reference that CommonMark takes for a link.
-_CONSTRUCT = re.compile(r"(`+).*\1|<.*>|\[.*\^.*\]", re.DOTALL)
+# A code span, inline HTML, an autolink, a footnote reference that CommonMark takes for a link,
+# or a block marker (an alert's "[!NOTE]", a MyST colon fence).
+_CONSTRUCT = re.compile(r"(`+).*\1|<.*>|\[.*\^.*\]|\[![A-Za-z]+\][+-]?|:{3,}.*", re.DOTALL)
 
 
 def _stands_for(src: str) -> str | None:
@@ -165,6 +167,33 @@ def test_quote_inside_list_and_list_inside_quote() -> None:
 def test_soft_break_inside_list_item_with_lazy_line() -> None:
     text = "- a precision\nmedicine lazily\n"
     assert where(text, "precision medicine") == [("precision\nmedicine", (1, 5), (2, 9))]
+
+
+def test_admonition_bodies_are_prose() -> None:
+    """MkDocs admonitions: the indented body is prose at its true columns (not an indented
+    code block), inside an "admonition" container; the type and title line is not prose."""
+    text = ('!!! note "Precision medicine"\n\n    Precision medicine\n    helps here.\n\n'
+            "??? tip\n    Also precision medicine.\n")
+    assert where(text, "Precision medicine helps") == [
+        ("Precision medicine\n    helps", (3, 5), (4, 10))]
+    assert where(text, "precision medicine") == [("precision medicine", (7, 10), (7, 28))]
+    blocks = parse_text(text)[1].blocks
+    assert [b.text for b in blocks] == ["Precision medicine\nhelps here.",
+                                        "Also precision medicine."]
+    assert all(b.containers[0][0] == "admonition" for b in blocks)
+
+
+def test_block_markers_are_not_words() -> None:
+    """A GitHub alert's marker and MyST colon-fence lines are masked like URLs; the sentence
+    below them starts at its own first word."""
+    text = "> [!NOTE]\n> Precision medicine helps.\n\n:::{tip} A title\nPrecision medicine.\n:::\n"
+    blocks = parse_text(text)[1].blocks
+    assert blocks[0].text == OBJ * 7 + "\nPrecision medicine helps."
+    assert blocks[1].text == OBJ * 16 + "\nPrecision medicine.\n" + OBJ * 3
+    assert where(text, "Precision medicine helps") == [
+        ("Precision medicine helps", (2, 3), (2, 27))]
+    assert [(s.start, s.end) for s in sentences(blocks[0])] == [(8, 33)]
+    assert texts("A [!NOTE] mid-sentence stays.\n") == ["A [!NOTE] mid-sentence stays."]
 
 
 TABLE = (

@@ -46,7 +46,9 @@ Run = tuple[int, int, int, int]
 Seg = tuple[int, int, int, int]
 
 _PROSE_START = itemgetter(0)
-_CONTAINERS = frozenset({"blockquote", "bullet_list", "ordered_list", "list_item", "table"})
+_CONTAINERS = frozenset(
+    {"blockquote", "bullet_list", "ordered_list", "list_item", "table", "admonition"}
+)
 _EMPHASIS = frozenset(
     {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
 )
@@ -66,6 +68,11 @@ _MASK = re.compile(
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Cheap tests that spare most blocks the scans above.
 _MASK_HINT = re.compile(r"[{\[]|://|www\.", re.IGNORECASE)
+# Markers that only give a block its look: a GitHub or Obsidian alert opening a blockquote
+# ("> [!NOTE]"), and MyST colon-fence lines (":::{note}", ":::"). Masked like a URL, they are
+# no words of the sentence after them.
+_MARKER = re.compile(r"\A\[![A-Za-z]+\][+-]?(?=\s|\Z)|^:{3,}[ \t]*(?:\{[\w-]+\}[^\n]*)?$",
+                     re.MULTILINE)
 # Sentence punctuation that ends a bare URL's match but not the URL.
 _URL_TAIL = ".,;:!?'\"*_"
 _BRACKETS = {")": "(", "]": "[", "}": "{", ">": "<"}
@@ -130,6 +137,7 @@ def _kit() -> _Kit:
     from markdown_it import MarkdownIt
     from markdown_it.common import utils
     from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+    from mdit_py_plugins.admon import admon_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     md = (
@@ -138,6 +146,8 @@ def _kit() -> _Kit:
         # Keeps escapes and entities as `text_special` tokens whose markup is their source.
         .disable("text_join")
         .use(front_matter_plugin)
+        # MkDocs admonitions ("!!! note" over indented prose): their body is prose, not code.
+        .use(admon_plugin)
     )
     return _Kit(
         md,
@@ -780,8 +790,11 @@ class _Builder:
 
 
 def _mask(text: str) -> str:
-    """Replace URLs, e-mail addresses, template tags, wiki links and footnote labels by OBJ."""
+    """Replace URLs, e-mail addresses, template tags, wiki links, footnote labels and block
+    markers by OBJ."""
     spans = []
+    if text.startswith("[!") or ":::" in text:
+        spans.extend(match.span() for match in _MARKER.finditer(text))
     if _MASK_HINT.search(text):
         for match in _MASK.finditer(text):
             start, end = match.span()

@@ -60,6 +60,9 @@ def _is_boundary(text: str, end: re.Match[str]) -> bool:
     return not following[:1].islower()
 
 
+_MASKED_LINES = re.compile(f"(?:\\s*{OBJ}+[ \\t]*\n)+")
+
+
 def sentences(block: Block) -> list[Sentence]:
     """Split a block's prose into sentences, trimmed of surrounding white space."""
     text = block.text
@@ -73,6 +76,10 @@ def sentences(block: Block) -> list[Sentence]:
     result = []
     for begin, finish in spans:
         chunk = text[begin:finish]
+        # A line of non-prose alone (an alert's "[!NOTE]") is no part of the sentence below it.
+        lead = _MASKED_LINES.match(chunk)
+        if lead is not None:
+            begin, chunk = begin + lead.end(), chunk[lead.end() :]
         stripped = chunk.strip()
         if stripped:
             offset = begin + len(chunk) - len(chunk.lstrip())

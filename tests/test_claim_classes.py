@@ -69,6 +69,8 @@ CLAIMS = [
     "> [!NOTE]\n> Precision medicine improves outcomes for everyone.\n",
     "!!! tip \"Good to know\"\n\n    Genomic medicine saves lives.\n",
     ":::{important}\nPersonalised medicine will transform asthma care.\n:::\n",
+    # a title's label and an evaluation after its colon
+    "## Precision medicine: a revolution in cancer care\n\nOur clinic opened in May.\n",
     # an introductory phrase with no comma
     "In oncology precision medicine has improved survival.",
     # lessening with any object; a sub-field as subject
@@ -116,6 +118,8 @@ NOT_CLAIMS = [
     "Precision medicine raises questions about privacy.",
     "Precision medicine gives rise to ethical questions.",
     "Many clinicians doubt that precision medicine will reshape asthma care.",
+    "Precision medicine: the evidence so far.",
+    "Precision medicine still needs a breakthrough in data sharing.",
     "In the current pharmacogenomics era, registry data has led to new dosing tables.",
     "# Precision medicine\n\nBetter data sharing is what hospitals need first.\n",
     "# Precision medicine\n\n## Genomic testing\n\n- Improves the diagnosis of rare disease\n",

@@ -614,7 +614,7 @@ class Claims:
         a comma) a new clause begins: it still speaks of the family when it opens with a
         stand-in ("...a buzzword; it is reshaping care")."""
         breaks = list((_SUBORDINATE_END if subordinate else _NEW_CLAUSE).finditer(text, start, end))
-        if breaks and _labels(text, start, breaks[0]) \
+        if breaks and _labels(text, start, breaks[0], end) \
                 and _has_no_subject(text[breaks[0].end() : end]):
             # A label and what it says: "**Precision medicine:** improves ..."
             breaks = breaks[1:]
@@ -880,12 +880,15 @@ def _aspect_label(lead: str, aspects: re.Pattern[str] | None) -> bool:
         and aspects.fullmatch(label[:-1].strip(_MARKUP)) is not None
 
 
-def _labels(text: str, start: int, colon: re.Match[str]) -> bool:
+def _labels(text: str, start: int, colon: re.Match[str], end: int) -> bool:
     """Whether the subject ending at `start` is a label ("**Precision medicine:**") whose
-    colon opens a predicate about it, not a new clause ("Precision medicine: the evidence")."""
+    colon opens a predicate about it (the one at `end`), not a new clause ("Precision
+    medicine: the evidence")."""
     if not colon.group().startswith(":") or text[start : colon.start()].strip(_MARKUP) \
             or len(text[:start].split()) > STAND_IN_WORDS:
         return False
+    if not text[colon.end() : end].strip(_MARKUP):
+        return True  # the predicate opens right after it: "X: a revolution in care"
     after = text[colon.end() :].lstrip(_MARKUP).split(maxsplit=1)
     return bool(after) and after[0].lower() not in _NOT_PREDICATE_OPENERS
 

@@ -71,6 +71,11 @@ CLAIMS = [
     ":::{important}\nPersonalised medicine will transform asthma care.\n:::\n",
     # a title's label and an evaluation after its colon
     "## Precision medicine: a revolution in cancer care\n\nOur clinic opened in May.\n",
+    # a chain of stand-ins for the family subject
+    "Precision medicine is an approach to care. It takes genes into account. It can improve "
+    "outcomes.",
+    "Genomic medicine is a young field. This approach uses the genome. It also reduces side "
+    "effects.",
     # an introductory phrase with no comma
     "In oncology precision medicine has improved survival.",
     # lessening with any object; a sub-field as subject
@@ -119,6 +124,9 @@ NOT_CLAIMS = [
     "Precision medicine gives rise to ethical questions.",
     "Many clinicians doubt that precision medicine will reshape asthma care.",
     "Precision medicine: the evidence so far.",
+    "Genomics supports precision medicine. It is young. It enables faster drug screening.",
+    "Our platform serves precision medicine. It is cloud based. It cuts costs for clinics.",
+    "Precision medicine is an approach. It uses genes. They can improve outcomes.",
     "Precision medicine still needs a breakthrough in data sharing.",
     "In the current pharmacogenomics era, registry data has led to new dosing tables.",
     "# Precision medicine\n\nBetter data sharing is what hospitals need first.\n",

@@ -117,6 +117,8 @@ _PERSONAL_PRONOUNS = frozenset({"it", "they"})
 # An aim noun that can head a subject through "of".
 _AIM_NOUN = re.compile(
     r"(?:goals?|objectives?|purposes?|missions?|visions?|ambitions?|aims?) of\b", re.IGNORECASE)
+# How many stand-ins in a row may carry a family subject on ("It ... It ... It ...").
+CHAIN = 3
 # How many sentences after a claim may still weigh it.
 HEDGE_SENTENCES = 2
 # Words that may come before the predicate of a clause with no subject of its own, under a
@@ -396,6 +398,9 @@ class Claims:
         items |= {(doc.index(item), 0) for i in named
                   if doc.blocks[i].text.rstrip().endswith(":")
                   for item in _list_after_colon(doc, i)[:LIST_ITEMS]}
+        # ... or of a sentence after a chain of stand-ins ("X is ... It uses ... It can ...").
+        if options.stand_ins is not None:
+            near |= self._chained(options.stand_ins)
         self._near = _ranges(doc, near | items)
         self.predicates = self._by_sentence(options.predicates)
         if options.item_benefits is not None:
@@ -412,6 +417,19 @@ class Claims:
         self.agents = self._by_sentence(options.agents) if options.agents is not None else {}
         self._decided: dict[int, set[int]] = {}
         self._named: dict[tuple[int, int], bool] = {}
+
+    def _chained(self, stand_ins: re.Pattern[str]) -> set[tuple[int, int]]:
+        """The sentences after those that open with a stand-in, in a run of them right after
+        a sentence naming a family (at most CHAIN of them)."""
+        found = set()
+        for index, number in self.family:
+            sentences = self.doc.sentences_of(index)
+            for later in range(number + 1, min(number + 1 + CHAIN, len(sentences) - 1)):
+                text = sentences[later].text
+                if stand_ins.match(text, len(text) - len(text.lstrip(_MARKUP))) is None:
+                    break
+                found.add((index, later + 1))
+        return found
 
     def _by_sentence(self, pattern: re.Pattern[str]) -> dict[tuple[int, int], list[Found]]:
         """Matches in the sentences near a family term, by (block index, sentence number)."""
@@ -594,6 +612,11 @@ class Claims:
         if not mentions and stand_in.group().strip().lower() in _PERSONAL_PRONOUNS \
                 and not self._subject_antecedent(index, number):
             return None
+        # "They" after a chain of "it" stands for something plural named on the way ("It uses
+        # genes. They can ..."), not for the field.
+        if not mentions and stand_in.group().strip().lower() == "they" and number > 0 \
+                and (index, number - 1) not in self.family:
+            return None
         # "This approach" stands for the method the sentence before is about, when that is
         # its subject and the family only what it is for ("Our platform serves personalized
         # medicine. This approach cuts ..."), not for the family.
@@ -666,9 +689,10 @@ class Claims:
         return any(word in _METHOD_SUBJECTS for word in opening)
 
     def _has_antecedent(self, index: int, number: int) -> bool:
-        """A family is named in the previous sentence, or in the block just before."""
+        """A family is named in the previous sentence (or stood for there: see _links), or in
+        the block just before."""
         if number > 0:
-            return (index, number - 1) in self.family
+            return (index, number - 1) in self.family or self._links(index, number - 1)
         if index == 0:
             return False
         before = index - 1
@@ -681,6 +705,8 @@ class Claims:
         """A family term is the subject of the sentence before (or of one in the block before,
         or that block is a heading naming it): a pronoun can stand for it."""
         doc = self.doc
+        if number > 0 and self._links(index, number - 1):
+            return True
         if number > 0:
             keys = [(index, number - 1)]
         elif index > 0 and doc.blocks[index - 1].kind == "heading":
@@ -695,6 +721,22 @@ class Claims:
                         and not self._is_name(block, mention.end):
                     return True
         return False
+
+    def _links(self, index: int, number: int, depth: int = CHAIN) -> bool:
+        """Whether sentence `number` is a link of a chain of stand-ins for a family subject:
+        it opens with a stand-in whose antecedent is that subject ("Precision medicine is an
+        approach. It uses genes. It can improve ..." : the second "It" stands for it too)."""
+        stand_ins = self.options.stand_ins
+        if depth == 0 or stand_ins is None or (index, number) in self.family:
+            return False
+        text = self.doc.sentences_of(index)[number].text
+        if stand_ins.match(text, len(text) - len(text.lstrip(_MARKUP))) is None:
+            return False
+        if number == 0:
+            return self._has_antecedent(index, 0) and self._subject_antecedent(index, 0)
+        previous = (index, number - 1)
+        return (previous in self.family and self._subject_antecedent(index, number)) \
+            or self._links(index, number - 1, depth - 1)
 
     def _decisions(self, index: int) -> set[int]:
         """Numbers of the sentences of block `index` holding a decision word (cached)."""

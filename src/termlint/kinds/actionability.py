@@ -637,8 +637,9 @@ class Claims:
         a comma) a new clause begins: it still speaks of the family when it opens with a
         stand-in ("...a buzzword; it is reshaping care")."""
         breaks = list((_SUBORDINATE_END if subordinate else _NEW_CLAUSE).finditer(text, start, end))
+        rest = text[breaks[0].end() : end] if breaks else ""
         if breaks and _labels(text, start, breaks[0], end) \
-                and _has_no_subject(text[breaks[0].end() : end]):
+                and (_has_no_subject(rest) or _only_determiners(rest)):
             # A label and what it says: "**Precision medicine:** improves ..."
             breaks = breaks[1:]
         if not breaks:
@@ -922,6 +923,10 @@ def _aspect_label(lead: str, aspects: re.Pattern[str] | None) -> bool:
         and aspects.fullmatch(label[:-1].strip(_MARKUP)) is not None
 
 
+def _only_determiners(text: str) -> bool:
+    return all(word.strip(_MARKUP).lower() in _DETERMINERS for word in text.split())
+
+
 def _labels(text: str, start: int, colon: re.Match[str], end: int) -> bool:
     """Whether the subject ending at `start` is a label ("**Precision medicine:**") whose
     colon opens a predicate about it (the one at `end`), not a new clause ("Precision
@@ -929,7 +934,7 @@ def _labels(text: str, start: int, colon: re.Match[str], end: int) -> bool:
     if not colon.group().startswith(":") or text[start : colon.start()].strip(_MARKUP) \
             or len(text[:start].split()) > STAND_IN_WORDS:
         return False
-    if not text[colon.end() : end].strip(_MARKUP):
+    if _only_determiners(text[colon.end() : end]):
         return True  # the predicate opens right after it: "X: a revolution in care"
     after = text[colon.end() :].lstrip(_MARKUP).split(maxsplit=1)
     return bool(after) and after[0].lower() not in _NOT_PREDICATE_OPENERS

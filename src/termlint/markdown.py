@@ -132,12 +132,16 @@ class _Kit(NamedTuple):
     trim: str | None  # the characters markdown-it-py trims (None: str.strip's default)
 
 
+# An admonition's first line ("!!! note", "??? tip"): only a document with one is parsed with
+# the admon plugin, whose rule would otherwise be tried at every line of every paragraph.
+_ADMONITION = re.compile(r"^[ \t>]*(?:!!!|\?\?\?)", re.MULTILINE)
+
+
 @functools.cache
-def _kit() -> _Kit:
+def _kit(admonitions: bool = False) -> _Kit:
     from markdown_it import MarkdownIt
     from markdown_it.common import utils
     from markdown_it.helpers import parseLinkDestination, parseLinkTitle
-    from mdit_py_plugins.admon import admon_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     md = (
@@ -146,9 +150,12 @@ def _kit() -> _Kit:
         # Keeps escapes and entities as `text_special` tokens whose markup is their source.
         .disable("text_join")
         .use(front_matter_plugin)
-        # MkDocs admonitions ("!!! note" over indented prose): their body is prose, not code.
-        .use(admon_plugin)
     )
+    if admonitions:
+        # MkDocs admonitions ("!!! note" over indented prose): their body is prose, not code.
+        from mdit_py_plugins.admon import admon_plugin
+
+        md.use(admon_plugin)
     return _Kit(
         md,
         parseLinkDestination,
@@ -164,8 +171,8 @@ def parse(source: Source, wanted: Callable[[str], bool] | None = None) -> Parsed
     With `wanted`, nothing is aligned (and an empty Parsed is returned) unless
     `wanted(inline_text(tokens))` says the prose may hold something of interest.
     """
-    kit = _kit()
     norm = source.norm
+    kit = _kit(_ADMONITION.search(norm) is not None)
     starts = source.norm_starts
     text = norm
     foreign = _foreign_front_matter(norm, starts)

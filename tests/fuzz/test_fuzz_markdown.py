@@ -76,6 +76,9 @@ WORDS = st.sampled_from([
     # the claims kind's paths: stand-ins, clause openers, labels and lists after a colon
     "genomic medicine", "It", "This approach", "while", "and", "can:", "Genomic medicine:",
     "promises", "is limited", "there are challenges", "Doing so", "Why", "HLA-B*57:01", "MET",
+    # aspect headings and labels, benefits with no verb, chains of stand-ins, block markers
+    "Benefits", "Key benefits:", "Fewer side effects", "offers:", "It uses genes.", "They",
+    "[!NOTE]", "!!!", ":::", "a revolution", "In oncology",
 ])
 # Arbitrary text (never surrogates, which UTF-8 cannot encode).
 NOISE = st.text(st.characters(codec="utf-8"), max_size=12)
@@ -195,10 +198,20 @@ def deep(draw: st.DrawFn) -> str:
 
 @st.composite
 def block(draw: st.DrawFn, depth: int = 0) -> str:
-    kinds = ["leaf", "leaf"] + (["quote", "bullet", "ordered"] if depth < 4 else [])
+    kinds = ["leaf", "leaf"] + (["quote", "bullet", "ordered", "marked"] if depth < 4 else [])
     kind = draw(st.sampled_from(kinds))
     if kind == "leaf":
         return draw(leaf())
+    if kind == "marked":  # an admonition, an alert, a MyST colon fence around inner blocks
+        inner = "\n".join(draw(st.lists(block(depth + 1), min_size=1, max_size=2)))
+        opening = draw(st.sampled_from(['!!! note', '??? tip "T"', "???+ info", "!!! x", "!!!"]))
+        style = draw(st.sampled_from(["admonition", "admonition", "alert", "colon"]))
+        if style == "alert":
+            return "\n".join(["> [!NOTE]", *("> " + line for line in inner.split("\n"))])
+        if style == "colon":
+            return f":::{{note}}\n{inner}\n:::"
+        gap = draw(st.sampled_from(["\n", "\n\n"]))
+        return opening + gap + "\n".join("    " + line for line in inner.split("\n"))
     inner = "\n".join(draw(st.lists(block(depth + 1), min_size=1, max_size=3)))
     lines = inner.split("\n")
     lazy = draw(st.booleans())  # continuation lines without their container prefix

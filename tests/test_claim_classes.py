@@ -76,6 +76,11 @@ CLAIMS = [
     "outcomes.",
     "Genomic medicine is a young field. This approach uses the genome. It also reduces side "
     "effects.",
+    # a key, a yield, adoption as the standard, plural opportunities
+    "Precision medicine holds the key to curing some cancers.",
+    "Precision medicine yields better results for people with asthma.",
+    "Precision oncology has become the standard of care for lung cancer.",
+    "Precision medicine offers unprecedented opportunities for drug development.",
     # an introductory phrase with no comma
     "In oncology precision medicine has improved survival.",
     # lessening with any object; a sub-field as subject
@@ -124,6 +129,7 @@ NOT_CLAIMS = [
     "Precision medicine gives rise to ethical questions.",
     "Many clinicians doubt that precision medicine will reshape asthma care.",
     "Precision medicine: the evidence so far.",
+    "Patient data holds the key to precision medicine.",
     "Genomics supports precision medicine. It is young. It enables faster drug screening.",
     "Our platform serves precision medicine. It is cloud based. It cuts costs for clinics.",
     "Precision medicine is an approach. It uses genes. They can improve outcomes.",

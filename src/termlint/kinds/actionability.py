@@ -790,7 +790,7 @@ def _ranges(doc: Document, sentences: Iterable[tuple[int, int]]) -> list[tuple[i
 # before a list whose items say what it does or gives.
 _MODAL_COLON = re.compile(
     r"[\s*_]*(?:(?:can|could|will|would|may|might|helps?(?: to)?)[\s*_]*)?"
-    r"(?:(?:offers?|offer|provides?|brings?|delivers?|promises?|gives?|means?)[\s*_]*)?:\s*",
+    r"(?:(?:offers?|provides?|brings?|delivers?|promises?|gives?|means?)[\s*_]*)?:\s*",
     re.IGNORECASE)
 # How many items of such a list are looked at for a predicate opening one.
 LIST_ITEMS = 3
@@ -878,7 +878,8 @@ def _after_intro(lead: str) -> bool:
     words = lead.split()
     return bool(words) and words[0] in _INTRO_PREPOSITIONS and len(words) <= INTRO_WORDS \
         and not _CLAUSE_BREAK.search(lead) and words[-1].lower() not in _BEFORE_SUBJECT \
-        and not any(w.lower() in _VERB_LIKE or w.endswith("ed") for w in words[1:])
+        and not any(w.lower() in _VERB_LIKE or (w.islower() and w.endswith("ed"))
+                    for w in words[1:])
 
 
 def _coordinated_subject(lead: str) -> bool:

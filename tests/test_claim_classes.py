@@ -81,6 +81,8 @@ CLAIMS = [
     "Precision medicine yields better results for people with asthma.",
     "Precision oncology has become the standard of care for lung cancer.",
     "Precision medicine offers unprecedented opportunities for drug development.",
+    # what people can now do through it
+    "With the advent of precision medicine, patients can now receive targeted therapies.",
     # an introductory phrase with no comma
     "In oncology precision medicine has improved survival.",
     # lessening with any object; a sub-field as subject
@@ -130,6 +132,7 @@ NOT_CLAIMS = [
     "Many clinicians doubt that precision medicine will reshape asthma care.",
     "Precision medicine: the evidence so far.",
     "Patient data holds the key to precision medicine.",
+    "Patients with rare disease can now receive precision medicine at our clinic.",
     "Genomics supports precision medicine. It is young. It enables faster drug screening.",
     "Our platform serves precision medicine. It is cloud based. It cuts costs for clinics.",
     "Precision medicine is an approach. It uses genes. They can improve outcomes.",

@@ -81,6 +81,10 @@ CLAIMS = [
     "Precision medicine yields better results for people with asthma.",
     "Precision oncology has become the standard of care for lung cancer.",
     "Precision medicine offers unprecedented opportunities for drug development.",
+    # emoji before a heading's words and a list item's
+    "# \U0001f9ec Precision medicine\n\nA short history.\n\n## \U0001f31f Benefits\n\n"
+    "- \u2705 Fewer side effects\n",
+    "## Why precision medicine?\n\n- \U0001f680 Improves care for older adults\n",
     # what people can now do through it
     "With the advent of precision medicine, patients can now receive targeted therapies.",
     # an introductory phrase with no comma
@@ -133,6 +137,7 @@ NOT_CLAIMS = [
     "Precision medicine: the evidence so far.",
     "Patient data holds the key to precision medicine.",
     "Patients with rare disease can now receive precision medicine at our clinic.",
+    "# Precision medicine\n\n## \U0001f6d1 Challenges\n\n- \u2705 Better data sharing\n",
     "Genomics supports precision medicine. It is young. It enables faster drug screening.",
     "Our platform serves precision medicine. It is cloud based. It cuts costs for clinics.",
     "Precision medicine is an approach. It uses genes. They can improve outcomes.",

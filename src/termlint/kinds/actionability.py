@@ -409,7 +409,7 @@ class Claims:
             for found in doc.find_in(options.item_benefits, _ranges(doc, items)):
                 lead, block = found.block.text[: found.start], found.block
                 opens_item = any(kind in _LISTS for kind, _ in block.containers) \
-                    and not lead.strip(_MARKUP)
+                    and not _is_word(lead)
                 if opens_item or (block.kind == "paragraph"
                                   and _aspect_label(lead, options.aspects)):
                     key = (doc.index(found.block), 0)
@@ -913,7 +913,12 @@ def _has_no_subject(lead: str) -> bool:
     """Whether a predicate after `lead` (its sentence's text before it) opens the sentence,
     give or take an adverb or auxiliary: the sentence then has no subject of its own."""
     words = [w.strip(_MARKUP).lower() for w in lead.split()]
-    return all(w in _NO_SUBJECT_LEAD or w.endswith("ly") or not w for w in words)
+    # A word with no letter or digit is decoration ("- ✅ Improves ..."), not a subject.
+    return all(w in _NO_SUBJECT_LEAD or w.endswith("ly") or not _is_word(w) for w in words)
+
+
+def _is_word(text: str) -> bool:
+    return any(c.isalnum() for c in text)
 
 
 def _aspect_label(lead: str, aspects: re.Pattern[str] | None) -> bool:
@@ -1071,8 +1076,9 @@ def _heading_over(doc: Document, index: int) -> int | None:
     return start - 1 if index in (doc.index(b) for b in _list_under(doc, start - 1)) else None
 
 
-# Numbering before a heading's words: "2.", "3.1", "IV."
+# Numbering before a heading's words: "2.", "3.1", "IV."; and symbols (emoji) before those.
 _HEADING_NUMBER = re.compile(r"\s*(?:(?:\d+|[IVX]+)(?:\.\d+)*\.?\s+)?")
+_DECORATION = re.compile(r"^[^\w\s]*\s*")
 
 
 def _topic_heading(doc: Document, heading: int, aspects: re.Pattern[str] | None) -> int:
@@ -1084,8 +1090,11 @@ def _topic_heading(doc: Document, heading: int, aspects: re.Pattern[str] | None)
     block = doc.blocks[heading]
 
     def topic() -> int:
-        number = _HEADING_NUMBER.match(block.text)
-        words = block.text[number.end() if number else 0 :].strip(_MARKUP + "?:!.")
+        # Decoration and numbering before a heading's words: "## 🌟 Benefits", "## 2. Benefits"
+        decoration = _DECORATION.match(block.text)
+        text = block.text[decoration.end() if decoration else 0 :]
+        number = _HEADING_NUMBER.match(text)
+        words = text[number.end() if number else 0 :].strip(_MARKUP + "?:!.")
         if aspects.fullmatch(words):
             for i in range(heading - 1, -1, -1):
                 if doc.blocks[i].kind == "heading" and doc.blocks[i].level < block.level:

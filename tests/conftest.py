@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,22 @@ def run_json(*args: str | os.PathLike[str], **kwargs: object) -> tuple[int, dict
     result = run_termlint("--format", "json", *args, **kwargs)  # type: ignore[arg-type]
     assert result.stdout, result.stderr
     return result.returncode, json.loads(result.stdout)
+
+
+def misses_and_false_alarms(
+    folder: Path, found: list[str], passed: list[str], *args: str,
+    keep: Callable[[dict], bool] = lambda finding: True,
+) -> tuple[list[str], list[str]]:
+    """Write each text to its own file, lint them all in one CLI run (with `args`), and return
+    the texts of `found` with no kept finding and the texts of `passed` with one."""
+    for prefix, texts in (("found", found), ("passed", passed)):
+        for number, text in enumerate(texts):
+            (folder / f"{prefix}-{number:03d}.md").write_text(text + "\n", encoding="utf-8")
+    _, report = run_json(*args, "--exit-zero", "--no-cache", folder)
+    assert not report["errors"]
+    flagged = {Path(f["path"]).stem for f in report["findings"] if keep(f)}
+    return ([text for number, text in enumerate(found) if f"found-{number:03d}" not in flagged],
+            [text for number, text in enumerate(passed) if f"passed-{number:03d}" in flagged])
 
 
 def write_rules(folder: Path, rules_yaml: str, name: str = "rules.yaml") -> Path:

@@ -425,8 +425,7 @@ class Claims:
         for index, number in self.family:
             sentences = self.doc.sentences_of(index)
             for later in range(number + 1, min(number + 1 + CHAIN, len(sentences) - 1)):
-                text = sentences[later].text
-                if stand_ins.match(text, len(text) - len(text.lstrip(_MARKUP))) is None:
+                if not _opens_with(stand_ins, sentences[later].text):
                     break
                 found.add((index, later + 1))
         return found
@@ -730,8 +729,7 @@ class Claims:
         stand_ins = self.options.stand_ins
         if depth == 0 or stand_ins is None or (index, number) in self.family:
             return False
-        text = self.doc.sentences_of(index)[number].text
-        if stand_ins.match(text, len(text) - len(text.lstrip(_MARKUP))) is None:
+        if not _opens_with(stand_ins, self.doc.sentences_of(index)[number].text):
             return False
         if number == 0:
             return self._has_antecedent(index, 0) and self._subject_antecedent(index, 0)
@@ -917,6 +915,11 @@ def _has_no_subject(lead: str) -> bool:
     return all(w in _NO_SUBJECT_LEAD or w.endswith("ly") or not _is_word(w) for w in words)
 
 
+def _opens_with(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether `pattern` matches where the words of `text` start (markup skipped)."""
+    return pattern.match(text, len(text) - len(text.lstrip(_MARKUP))) is not None
+
+
 def _is_word(text: str) -> bool:
     return any(c.isalnum() for c in text)
 
@@ -1076,9 +1079,8 @@ def _heading_over(doc: Document, index: int) -> int | None:
     return start - 1 if index in (doc.index(b) for b in _list_under(doc, start - 1)) else None
 
 
-# Numbering before a heading's words: "2.", "3.1", "IV."; and symbols (emoji) before those.
-_HEADING_NUMBER = re.compile(r"\s*(?:(?:\d+|[IVX]+)(?:\.\d+)*\.?\s+)?")
-_DECORATION = re.compile(r"^[^\w\s]*\s*")
+# What may stand before a heading's words: symbols (emoji), then numbering ("2.", "3.1", "IV.").
+_HEADING_LEAD = re.compile(r"[^\w\s]*\s*(?:(?:\d+|[IVX]+)(?:\.\d+)*\.?\s+)?")
 
 
 def _topic_heading(doc: Document, heading: int, aspects: re.Pattern[str] | None) -> int:
@@ -1090,11 +1092,9 @@ def _topic_heading(doc: Document, heading: int, aspects: re.Pattern[str] | None)
     block = doc.blocks[heading]
 
     def topic() -> int:
-        # Decoration and numbering before a heading's words: "## 🌟 Benefits", "## 2. Benefits"
-        decoration = _DECORATION.match(block.text)
-        text = block.text[decoration.end() if decoration else 0 :]
-        number = _HEADING_NUMBER.match(text)
-        words = text[number.end() if number else 0 :].strip(_MARKUP + "?:!.")
+        # "## 🌟 Benefits", "## 2. Benefits"
+        lead = _HEADING_LEAD.match(block.text)
+        words = block.text[lead.end() if lead else 0 :].strip(_MARKUP + "?:!.")
         if aspects.fullmatch(words):
             for i in range(heading - 1, -1, -1):
                 if doc.blocks[i].kind == "heading" and doc.blocks[i].level < block.level:

@@ -100,6 +100,13 @@ CLAIMS = [
     "# Personalised medicine\n\n## Why it matters\n\nIt reduces hospital stays for older adults.\n",
     "Precision medicine offers:\n\n- Earlier diagnosis\n- Fewer side effects\n",
     "# Genomic medicine\n\n**Advantages:** fewer side effects for older adults.\n",
+    # a label naming the family in a section about it, or with no heading; a participle
+    # after "to" that the verb before it carries; an area of a field heading the subject
+    "## Precision medicine\n\n- **Precision oncology**: Improves survival for people with rare "
+    "tumours\n",
+    "- **Precision medicine**: improves survival for people with rare tumours\n",
+    "Precision medicine leads to improved outcomes for people with gout.",
+    "In 2020, advances in precision medicine improved asthma care.",
     # evidence that only looks like it: English words shaped like genes, other fields' codes
     "Precision medicine improves outcomes. Patients who met the criteria were offered a kit.",
     "Precision medicine improves outcomes. In the UK10K project, diagnosis rates were higher.",
@@ -145,6 +152,22 @@ NOT_CLAIMS = [
     "In the current pharmacogenomics era, registry data has led to new dosing tables.",
     "# Precision medicine\n\nBetter data sharing is what hospitals need first.\n",
     "# Precision medicine\n\n## Genomic testing\n\n- Improves the diagnosis of rare disease\n",
+    # a list item's label naming an area, in a section about something else; the family as
+    # the object of a verb of direction, or of a gerund or participle; a participle used as
+    # an adjective; "this approach" after an action
+    "## Benefits of data sharing\n\n- **Precision medicine**: Enables faster matching of "
+    "patients to trials\n",
+    "### How can cloud records help?\n\n- **Precision medicine**:\n    - Enables faster "
+    "matching of patients to trials\n",
+    "Kidney studies contribute to precision medicine by tailoring treatments, improving "
+    "healthcare outcomes for older adults.",
+    "Cloud computing, by cutting costs, propels hospital research towards precision medicine, "
+    "transforming care.",
+    "In short, data sharing is a cornerstone of research, driving advances in precision "
+    "medicine, genomics, and improved kidney care.",
+    "- **Next steps**: Implement precision medicine approaches for improved asthma outcomes.\n",
+    "- **Plans**: Combining diet records and pharmacogenomics data enables tailored plans. This "
+    "approach ensures that meals suit each patient.\n",
 ]
 
 

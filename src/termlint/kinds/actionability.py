@@ -76,6 +76,19 @@ _PARTS_OF_A_FIELD = frozenset({
     "advances", "advancements", "advance", "progress", "developments", "breakthroughs",
     "innovation", "innovations", "research", "discoveries", "successes", "achievements",
     "investment", "investments", "trends", "growth", "leaps", "strides"})
+# Verbs after which a preposition names where the subject goes, not whom it belongs to:
+# "Genomic studies contribute to precision medicine", "propels research towards X".
+_GOAL_VERBS = frozenset({
+    "contribute", "contributes", "contributed", "lead", "leads", "led", "move", "moves",
+    "moved", "propel", "propels", "propelled", "push", "pushes", "pushed", "steer", "steers",
+    "steered", "turn", "turns", "turned", "belong", "belongs", "relate", "relates", "apply",
+    "applies", "applied", "add", "adds", "added"})
+# Words that end in -ing but are no gerund or participle.
+_NOT_GERUNDS = frozenset({"during", "bring", "brings", "thing", "things", "king", "spring",
+                          "string", "nothing", "something", "everything", "anything"})
+# A participle after these is an adjective ("for improved outcomes"), no predicate.
+_ATTRIBUTIVE_AFTER = frozenset({"for", "with", "to", "into", "toward", "towards", "of", "in",
+                                "the", "a", "an", "more", "their", "its"})
 # Heads that, through "of", name a burden or a critique of a field, not the field: "The cost
 # of precision medicine reduces access" says what the cost does.
 _BURDENS_OF_A_FIELD = frozenset({
@@ -510,15 +523,15 @@ class Claims:
             # The heading's topic must be the family ("Why precision medicine?", "What is
             # precision medicine?"), not a thing it is for ("Benefits of genomic data for
             # precision medicine").
-            lead = doc.blocks[above].text[: heading.start()] if heading else ""
             label = _aspect_label(text[:opening], options.aspects)
             if heading and (label or _has_no_subject(text[:opening])) \
-                    and (len(lead.split()) <= HEADING_TOPIC_WORDS or _at_clause_start(lead)) \
-                    and not self._is_name(doc.blocks[above], heading.end()):
+                    and self._topic_is_family(above):
                 # An aspect label ("Benefits:") takes the subject's place before its predicate.
                 subject = (0, opening if label else 0, heading.group())
                 role = HEADING_ABOVE
         if subject is None:
+            return None
+        if role != HEADING_ABOVE and self._area_label(index, text, subject):
             return None
         if agent is not None:
             predicate = agent[1]
@@ -533,6 +546,7 @@ class Claims:
                                                     subordinate)
                               and not _relative_to_other(text[subject[1] : p.start
                                                               - sentence.start])
+                              and not _attributive(text, p.start - sentence.start, p.text)
                               and not _purpose(text[: subject[0]],
                                                text[subject[1] : p.start - sentence.start])),
                              None)
@@ -662,6 +676,33 @@ class Claims:
         words = block.text[max(0, end - 60) : end].split()[-2:]
         return all(word[:1].isupper() for word in words)
 
+    def _topic_is_family(self, heading: int) -> bool:
+        """Whether the heading at `heading` has a family as its topic: named near its start
+        ("What is precision medicine?"), not as a thing another topic is for ("Benefits of
+        genomic data for precision medicine")."""
+        block = self.doc.blocks[heading]
+        found = self.options.family.search(block.text)
+        if found is None:
+            return False
+        lead = block.text[: found.start()]
+        return (len(lead.split()) <= HEADING_TOPIC_WORDS
+                or (_at_clause_start(lead) and not _in_list(block.text, *found.span()))) \
+            and not self._is_name(block, found.end())
+
+    def _area_label(self, index: int, text: str, subject: tuple[int, int, str]) -> bool:
+        """Whether the subject is only a list item's label naming an area ("- **Precision
+        medicine**: Enables the identification of biomarkers") in a section about something
+        else ("## Benefits of data integration"): what the item says, that topic does."""
+        block = self.doc.blocks[index]
+        if not any(kind in _LISTS for kind, _ in block.containers) \
+                or text[: subject[0]].strip(_MARKUP) \
+                or not text[subject[1] :].lstrip(_MARKUP).startswith(":"):
+            return False
+        heading = next((i for i in range(index - 1, -1, -1)
+                        if self.doc.blocks[i].kind == "heading"), None)
+        return heading is not None and not self._topic_is_family(
+            _topic_heading(self.doc, heading, self.options.aspects))
+
     def _weighed(self, index: int, number: int) -> bool:
         """The claim is doubted or weighed right away: in its own sentence or the next two
         (hedges), or in its own sentence (concessions: a barrier named in a later sentence is
@@ -686,7 +727,11 @@ class Claims:
         else:
             return False
         opening = [w.strip(_MARKUP).lower() for w in before.split()[:METHOD_WORDS]]
-        return any(word in _METHOD_SUBJECTS for word in opening)
+        # ... or, after a label, with an action: "**Plans**: Integrating these data enables"
+        label, colon, rest = before.partition(": ")
+        action = rest if colon and len(label.split()) <= METHOD_WORDS else before
+        return any(word in _METHOD_SUBJECTS for word in opening) \
+            or _is_gerund((action.split() or [""])[0])
 
     def _has_antecedent(self, index: int, number: int) -> bool:
         """A family is named in the previous sentence (or stood for there: see _links), or in
@@ -841,7 +886,13 @@ def _at_clause_start(lead: str) -> bool:
     last = clause[-1].lower()
     if last in _REPORTING:  # "the minister said precision medicine would ..."
         return True
+    if _is_gerund(clause[0]) and clause[0].lower() not in _SUBJECT_PREPOSITIONS:
+        # "Integrating genomics and precision medicine enables", "..., driving advances in
+        # precision medicine": the family is the object of the gerund or participle.
+        return False
     if last in _SUBJECT_PREPOSITIONS:
+        if any(word.lower() in _GOAL_VERBS for word in clause[:-1]):
+            return False  # "Genomic studies contribute to precision medicine": the object
         if last == "in" and clause[-2].lower() not in _PARTS_OF_A_FIELD:
             return False  # "Multimodal fusion in precision oncology", "AI in X": another subject
         if last == "of" and clause[-2].lower() in _BURDENS_OF_A_FIELD:
@@ -878,6 +929,19 @@ def _after_intro(lead: str) -> bool:
         and not _CLAUSE_BREAK.search(lead) and words[-1].lower() not in _BEFORE_SUBJECT \
         and not any(w.lower() in _VERB_LIKE or (w.islower() and w.endswith("ed"))
                     for w in words[1:])
+
+
+def _is_gerund(word: str) -> bool:
+    word = word.strip(_MARKUP).lower()
+    return len(word) > 4 and word.endswith("ing") and word not in _NOT_GERUNDS
+
+
+def _attributive(text: str, start: int, predicate: str) -> bool:
+    """Whether a one-word participle predicate at text[start:] only modifies the noun after
+    it ("for improved outcomes", "with enhanced efficacy"): it asserts nothing."""
+    before = text[:start].split()
+    return predicate.endswith("ed") and " " not in predicate and bool(before) \
+        and before[-1].strip(_MARKUP).lower() in _ATTRIBUTIVE_AFTER
 
 
 def _coordinated_subject(lead: str) -> bool:

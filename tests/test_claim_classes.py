@@ -107,6 +107,7 @@ CLAIMS = [
     "- **Precision medicine**: improves survival for people with rare tumours\n",
     "Precision medicine leads to improved outcomes for people with gout.",
     "In 2020, advances in precision medicine improved asthma care.",
+    "Precision medicine can benefit older adults with gout.",
     # evidence that only looks like it: English words shaped like genes, other fields' codes
     "Precision medicine improves outcomes. Patients who met the criteria were offered a kit.",
     "Precision medicine improves outcomes. In the UK10K project, diagnosis rates were higher.",
@@ -168,6 +169,10 @@ NOT_CLAIMS = [
     "- **Next steps**: Implement precision medicine approaches for improved asthma outcomes.\n",
     "- **Plans**: Combining diet records and pharmacogenomics data enables tailored plans. This "
     "approach ensures that meals suit each patient.\n",
+    # the field as the one helped; the field, with its head noun, as an item of a list
+    "Precision medicine can benefit from better kidney registries.",
+    "Risk scores offer a strong approach, enabling risk assessment, precision medicine "
+    "applications, and improved insights into gout.",
 ]
 
 

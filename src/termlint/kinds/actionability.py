@@ -960,8 +960,9 @@ def _heads_noun_phrase(lead: list[str], agent: str) -> bool:
             and agent.lower().endswith("of"))
 
 
-# What follows an item of a list of nouns: ", and bioinformatics", ", genomics,".
-_LIST_GOES_ON = re.compile(r",\s+(?:and|or)\s|,\s+[\w-]+(?:\s[\w-]+)?,")
+# What follows an item of a list of nouns (perhaps after its head noun: "precision medicine
+# applications, and ..."): ", and bioinformatics", ", genomics,".
+_LIST_GOES_ON = re.compile(r"(?:\s[a-z][\w-]*)?(?:,\s+(?:and|or)\s|,\s+[\w-]+(?:\s[\w-]+)?,)")
 
 
 def _in_list(text: str, start: int, end: int) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import misses_and_false_alarms
+from conftest import misses_and_false_alarms, run_json, source_slice
 
 CLAIMS = [
     # change of practice, betterment, outranking
@@ -108,6 +108,11 @@ CLAIMS = [
     "Precision medicine leads to improved outcomes for people with gout.",
     "In 2020, advances in precision medicine improved asthma care.",
     "Precision medicine can benefit older adults with gout.",
+    # a table row: its first cell names the field, another cell says what it does
+    "| Approach | Benefit |\n|---|---|\n| Precision medicine | Improves outcomes for people with "
+    "gout |\n",
+    "| Approach | Benefit |\n|---|---|\n| **Pharmacogenomics** | Fewer adverse reactions in older "
+    "adults |\n",
     # evidence that only looks like it: English words shaped like genes, other fields' codes
     "Precision medicine improves outcomes. Patients who met the criteria were offered a kit.",
     "Precision medicine improves outcomes. In the UK10K project, diagnosis rates were higher.",
@@ -169,6 +174,13 @@ NOT_CLAIMS = [
     "- **Next steps**: Implement precision medicine approaches for improved asthma outcomes.\n",
     "- **Plans**: Combining diet records and pharmacogenomics data enables tailored plans. This "
     "approach ensures that meals suit each patient.\n",
+    # table rows backed by a cell of their own, with a first cell naming something else, or
+    # a cell with a subject of its own
+    "| Approach | Benefit | Example |\n|---|---|---|\n| Pharmacogenomics | Reduces adverse "
+    "reactions | Patients with a CYP2C19 variant are prescribed prasugrel instead of "
+    "clopidogrel |\n",
+    "| Source | Benefit |\n|---|---|\n| Precision medicine data | Improves research on gout |\n",
+    "| Topic | Note |\n|---|---|\n| Precision medicine | Our nurses improve care for gout |\n",
     # the field as the one helped; the field, with its head noun, as an item of a list
     "Precision medicine can benefit from better kidney registries.",
     "Risk scores offer a strong approach, enabling risk assessment, precision medicine "
@@ -180,3 +192,17 @@ def test_claims_are_found_and_look_alikes_pass(tmp_path: Path) -> None:
     missed, wrong = misses_and_false_alarms(tmp_path, CLAIMS, NOT_CLAIMS, "--select", "PM201")
     assert not missed, missed
     assert not wrong, wrong
+
+
+def test_a_table_row_claim_is_reported_at_its_cell(tmp_path: Path) -> None:
+    """A claim split across a row's cells is reported at the cell that makes it, with the
+    table row as the scope its evidence was looked for in."""
+    text = ("# Care\n\n| Approach | Benefit |\n|---|---|\n"
+            "| Precision medicine | Improves outcomes for people with gout |\n")
+    (tmp_path / "row.md").write_text(text, encoding="utf-8")
+    _, report = run_json("--select", "PM201", "--exit-zero", "--no-cache", tmp_path / "row.md")
+    [finding] = report["findings"]
+    assert (finding["line"], finding["column"]) == (5, 24)
+    assert source_slice(text, finding) == "Improves outcomes for people with gout"
+    assert finding["why"]["subject"] == "Precision medicine (the first cell of its table row)"
+    assert "table row" in finding["why"]["evidence"]

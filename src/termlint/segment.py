@@ -122,6 +122,15 @@ class Document:
         return min(position, len(self._sentence_ends[index]) - 1)
 
     @cached_property
+    def table_rows(self) -> dict[int, list[int]]:
+        """For each table cell's block index, the block indexes of its row's cells in order."""
+        rows: dict[tuple[object, int], list[int]] = {}
+        for index, block in enumerate(self.blocks):
+            if block.kind == "table_cell":
+                rows.setdefault((block.containers, block.line), []).append(index)
+        return {index: cells for cells in rows.values() for index in cells}
+
+    @cached_property
     def sections(self) -> list[list[Block]]:
         """Each heading with the blocks up to the next heading of the same or a higher level.
 

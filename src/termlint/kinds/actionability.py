@@ -368,6 +368,8 @@ def check(rule: Rule, doc: Document) -> Iterator[Hit]:
         if not ok:
             sentence = sentences[number]
             where = ("its section" if scope == "section"
+                     else "its table row" if scope == "paragraph"
+                     and doc.blocks[index].kind == "table_cell"
                      else f"its {rule.scope}" if rule.scope != "sentence"
                      else f"{options.window} sentence(s) either side")
             suggestion = (options.suggestions.pick(doc, _scope(doc, index, "paragraph"), index)
@@ -411,6 +413,16 @@ class Claims:
         items |= {(doc.index(item), 0) for i in named
                   if doc.blocks[i].text.rstrip().endswith(":")
                   for item in _list_after_colon(doc, i)[:LIST_ITEMS]}
+        # ... or of the other cells of a table row whose first cell names one ("| Precision
+        # medicine | Improves outcomes |") ...
+        near |= {(cell, 0) for i in named if doc.blocks[i].kind == "table_cell"
+                 for cell in doc.table_rows[i]}
+        # (under a column header naming an aspect, "| Precision medicine | Fewer side effects
+        # |" states a benefit with no verb)
+        if options.aspects is not None:
+            items |= {(cell, 0) for i in named if doc.blocks[i].kind == "table_cell"
+                      and doc.table_rows[i][0] == i for cell in doc.table_rows[i][1:]
+                      if _column_header(doc, cell, options.aspects)}
         # ... or of a sentence after a chain of stand-ins ("X is ... It uses ... It can ...").
         if options.stand_ins is not None:
             near |= self._chained(options.stand_ins)
@@ -421,7 +433,8 @@ class Claims:
             # a benefit with no verb.
             for found in doc.find_in(options.item_benefits, _ranges(doc, items)):
                 lead, block = found.block.text[: found.start], found.block
-                opens_item = any(kind in _LISTS for kind, _ in block.containers) \
+                opens_item = (block.kind == "table_cell"
+                              or any(kind in _LISTS for kind, _ in block.containers)) \
                     and not _is_word(lead)
                 if opens_item or (block.kind == "paragraph"
                                   and _aspect_label(lead, options.aspects)):
@@ -511,6 +524,9 @@ class Claims:
             subject = self._stand_in(index, number, mentions)
             role = "a stand-in for a family term named just before"
         predicates = self.predicates.get((index, number), [])
+        if subject is None and predicates and number == 0 and block.kind == "table_cell":
+            subject = self._row_label(index, text[: predicates[0].start - sentence.start])
+            role = ROW_LABEL
         above = _heading_over(doc, index) if subject is None and predicates and number == 0 \
             else None
         if above is not None:
@@ -675,6 +691,19 @@ class Claims:
         # The term's own words (at most a few, so a long block is not split each time).
         words = block.text[max(0, end - 60) : end].split()[-2:]
         return all(word[:1].isupper() for word in words)
+
+    def _row_label(self, index: int, lead: str) -> tuple[int, int, str] | None:
+        """The family term that is the whole first cell of the table row of the cell at
+        `index`, when that cell opens with its predicate ("| Precision medicine | Improves
+        outcomes |"): the first cell is the subject of the others."""
+        row = self.doc.table_rows[index]
+        if row[0] == index or not _has_no_subject(lead):
+            return None
+        label = self.doc.blocks[row[0]].text
+        for mention in self.family.get((row[0], 0), ()):
+            if not (label[: mention.start] + label[mention.end :]).strip(_MARKUP):
+                return 0, 0, mention.text
+        return None
 
     def _topic_is_family(self, heading: int) -> bool:
         """Whether the heading at `heading` has a family as its topic: named near its start
@@ -1107,6 +1136,8 @@ def _scope(doc: Document, index: int, scope: str) -> list[tuple[int, int]]:
     """(block index, sentence number) of every sentence in a claim's scope."""
     if scope == "section":
         blocks = [doc.blocks[i] for i in _section_of(doc, index)]
+    elif doc.blocks[index].kind == "table_cell":  # a table's unit of meaning is its row
+        blocks = [doc.blocks[i] for i in doc.table_rows[index]]
     else:
         blocks = [doc.blocks[index], *_list_after_colon(doc, index)]
     keys = []
@@ -1123,10 +1154,23 @@ _METHOD_SUBJECTS = frozenset({
     "model", "models", "tool", "tools", "technique", "techniques", "pipeline", "algorithm",
     "algorithms", "software", "package", "study", "paper", "project"})
 
+def _column_header(doc: Document, index: int, aspects: re.Pattern[str]) -> bool:
+    """Whether the table cell at `index` sits under a column header naming an aspect
+    ("Benefit", "Advantages"): the header row is its table's first."""
+    row = doc.table_rows[index]
+    column = row.index(index)
+    block = doc.blocks[index]
+    header = next(cells for i, cells in doc.table_rows.items()
+                  if doc.blocks[i].containers == block.containers)
+    return header is not row and column < len(header) \
+        and aspects.fullmatch(doc.blocks[header[column]].text.strip(_MARKUP + ":")) is not None
+
+
 # Markdown's two kinds of list, as container names.
 _LISTS = ("bullet_list", "ordered_list")
 
 HEADING_ABOVE = "the heading above"
+ROW_LABEL = "the first cell of its table row"
 # A heading's family term this close to its start is its topic ("What is precision medicine?").
 HEADING_TOPIC_WORDS = 3
 

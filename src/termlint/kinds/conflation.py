@@ -207,7 +207,8 @@ _ROW_JOINERS = (" is ", ", ")
 def _table_rows(options: Options, doc: Document) -> Iterator[Hit]:
     """Conflations across the cells of a table row: a first cell that is one family's term,
     and a cell that renames it as the other ("also called B", "the same as B")."""
-    for cells in doc.memo(("table-rows",), lambda: _rows_of(doc)):
+    rows = {cells[0]: cells for cells in doc.table_rows.values()}
+    for cells in rows.values():
         head = doc.blocks[cells[0]].text.strip()
         if len(cells) < 2 or not any(p.fullmatch(head) for p in options.forms):
             continue
@@ -217,15 +218,6 @@ def _table_rows(options: Options, doc: Document) -> Iterator[Hit]:
             hit = _row_hit(options, doc.blocks[index], head)
             if hit is not None:
                 yield hit
-
-
-def _rows_of(doc: Document) -> list[list[int]]:
-    """The block indexes of each table row's cells (once per document, for every rule)."""
-    rows: dict[tuple[object, int], list[int]] = {}
-    for index, block in enumerate(doc.blocks):
-        if block.kind == "table_cell":
-            rows.setdefault((block.containers, block.line), []).append(index)
-    return list(rows.values())
 
 
 def _row_hit(options: Options, cell: Block, head: str) -> Hit | None:

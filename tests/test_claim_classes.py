@@ -108,6 +108,14 @@ CLAIMS = [
     "Precision medicine leads to improved outcomes for people with gout.",
     "In 2020, advances in precision medicine improved asthma care.",
     "Precision medicine can benefit older adults with gout.",
+    # importance and size asserted; the slogan as a deed; a discourse adverb between commas
+    "The impact of precision medicine on gout care is enormous.",
+    "Precision medicine could be a game changer for gout.",
+    "Precision medicine is a cornerstone of modern gout care.",
+    "Precision medicine is proving its worth in gout care.",
+    "Precision medicine is crucial for better gout care.",
+    "Precision medicine gets the right drug to the right patient.",
+    "Precision medicine, by contrast, improves outcomes for people with gout.",
     # a table row: its first cell names the field, another cell says what it does
     "| Approach | Benefit |\n|---|---|\n| Precision medicine | Improves outcomes for people with "
     "gout |\n",
@@ -181,6 +189,12 @@ NOT_CLAIMS = [
     "clopidogrel |\n",
     "| Source | Benefit |\n|---|---|\n| Precision medicine data | Improves research on gout |\n",
     "| Topic | Note |\n|---|---|\n| Precision medicine | Our nurses improve care for gout |\n",
+    # the field as what something else is important to; the field's data or teaching as
+    # the subject
+    "Genomics is a cornerstone of precision medicine.",
+    "Good data is crucial for precision medicine in gout clinics.",
+    "Integrating pharmacogenomics education into nursing courses is essential for gout clinics.",
+    "Precision medicine data is essential for research on gout.",
     # the field as the one helped; the field, with its head noun, as an item of a list
     "Precision medicine can benefit from better kidney registries.",
     "Risk scores offer a strong approach, enabling risk assessment, precision medicine "

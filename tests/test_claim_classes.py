@@ -116,6 +116,20 @@ CLAIMS = [
     "Precision medicine is crucial for better gout care.",
     "Precision medicine gets the right drug to the right patient.",
     "Precision medicine, by contrast, improves outcomes for people with gout.",
+    # a document's structure: a heading that refers back ("Why does it matter?"), a bold
+    # line standing for a heading, the field as a label over a benefit with no verb
+    "## What is precision medicine?\n\nPrecision medicine uses genetic data to guide care.\n\n"
+    "## Why does it matter?\n\nIt leads to better outcomes for people with gout.\n",
+    "## Precision medicine\n\n**Key benefits**\n\n- Shorter hospital stays\n- Fewer side effects\n",
+    "**Benefits of personalized medicine**\n- Reduce trial and error prescribing\n- Fewer adverse "
+    "drug reactions\n",
+    "Precision medicine: better care for everyone with gout.",
+    # benefits as what exists or what it brings; the promise as a complement; consequences
+    "There are many benefits of precision medicine, such as shorter hospital stays.",
+    "Imagine treatments that work the first time. That is the promise of precision medicine.",
+    "The era of precision medicine has arrived, bringing hope to millions.",
+    "Precision medicine tailors care to each patient, resulting in shorter hospital stays.",
+    "Precision medicine tailors care to each patient, which leads to shorter hospital stays.",
     # a table row: its first cell names the field, another cell says what it does
     "| Approach | Benefit |\n|---|---|\n| Precision medicine | Improves outcomes for people with "
     "gout |\n",
@@ -195,6 +209,17 @@ NOT_CLAIMS = [
     "Good data is crucial for precision medicine in gout clinics.",
     "Integrating pharmacogenomics education into nursing courses is essential for gout clinics.",
     "Precision medicine data is essential for research on gout.",
+    # a heading that refers back to a section about something else; a bold line naming a
+    # challenge; a benefit phrase that is a subject; the promise as an object
+    "## What is precision medicine?\n\nIt uses genetic data.\n\n## Installation\n\nRun the "
+    "setup.\n\n## Why does it matter?\n\nIt leads to better outcomes for people with gout.\n",
+    "## Precision medicine\n\n**Key challenges**\n\n- Better data sharing between hospitals\n",
+    "Precision medicine: better data is needed first.",
+    "## Precision medicine\n\n**Benefits:**\n\n- Better data sharing is what we need first\n",
+    "We discuss the promise of precision medicine for people with gout.",
+    "Precision oncology means matching the right drug to the right patient.",
+    "Precision medicine uses registry data, which improves research on gout.",
+    "Precision medicine relies on genomic data, which leads to new privacy risks.",
     # the field as the one helped; the field, with its head noun, as an item of a list
     "Precision medicine can benefit from better kidney registries.",
     "Risk scores offer a strong approach, enabling risk assessment, precision medicine "

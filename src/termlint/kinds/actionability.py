@@ -402,12 +402,17 @@ class Claims:
         near = {*self.family, *((i, n + 1) for i, n in self.family), *((i + 1, 0) for i in named)}
         # ... or of the items of a list right under a heading naming one (or under a heading
         # naming an aspect of one: "# Precision medicine" > "## Benefits") ...
-        headings = {i for i in named if doc.blocks[i].kind == "heading"}
+        headings = {i for i in named if _heading_like(doc, doc.blocks[i])}
         if headings and options.aspects is not None:
-            headings |= {i for i, block in enumerate(doc.blocks) if block.kind == "heading"
+            headings |= {i for i, block in enumerate(doc.blocks) if _heading_like(doc, block)
                          and _topic_heading(doc, i, options.aspects) in headings}
         # (the first sentence after such a heading may open with a label: "**Benefits:** ...")
         items = {(i + 1, 0) for i in headings}
+        # ... or of a sentence that a family opens as a label ("Precision medicine: better
+        # care for everyone") ...
+        items |= {key for key in self.family
+                  if _family_label(doc.sentences_of(key[0])[key[1]].text.split(":", 1)[0] + ":",
+                                   options.family)}
         items |= {(doc.index(item), 0) for i in headings for item in _list_under(doc, i)}
         # ... or of the first items of a list that a block naming a family opens with a colon.
         items |= {(doc.index(item), 0) for i in named
@@ -433,11 +438,14 @@ class Claims:
             # a benefit with no verb.
             for found in doc.find_in(options.item_benefits, _ranges(doc, items)):
                 lead, block = found.block.text[: found.start], found.block
+                if _VERB_AFTER.match(block.text, found.end):
+                    continue  # "Better data is needed": a subject, not a benefit
                 opens_item = (block.kind == "table_cell"
                               or any(kind in _LISTS for kind, _ in block.containers)) \
                     and not _is_word(lead)
                 if opens_item or (block.kind == "paragraph"
-                                  and _aspect_label(lead, options.aspects)):
+                                  and (_aspect_label(lead, options.aspects)
+                                       or _family_label(lead, options.family))):
                     key = (doc.index(found.block), 0)
                     self.predicates[key] = [found, *self.predicates.get(key, ())]
         self.agents = self._by_sentence(options.agents) if options.agents is not None else {}
@@ -561,7 +569,7 @@ class Claims:
                               and self._same_clause(text, subject[1], p.start - sentence.start,
                                                     subordinate)
                               and not _relative_to_other(text[subject[1] : p.start
-                                                              - sentence.start])
+                                                              - sentence.start], p.text)
                               and not _attributive(text, p.start - sentence.start, p.text)
                               and not _purpose(text[: subject[0]],
                                                text[subject[1] : p.start - sentence.start])),
@@ -1026,6 +1034,18 @@ def _aspect_label(lead: str, aspects: re.Pattern[str] | None) -> bool:
         and aspects.fullmatch(label[:-1].strip(_MARKUP)) is not None
 
 
+# A finite verb a few words after a benefit phrase makes the phrase a subject.
+_VERB_AFTER = re.compile(r"(?:[ \t]+[\w-]+){0,3}?[ \t]+(?:is|are|was|were|will|would|can|could|"
+                         r"must|should|needs?|remains?|has|have|lies|lie)\b", re.IGNORECASE)
+
+
+def _family_label(lead: str, family: re.Pattern[str]) -> bool:
+    """Whether `lead` is a family term as a label ("Precision medicine:", "**PM:**"): what
+    follows its colon says what the family is or does."""
+    label = lead.strip(_MARKUP)
+    return label.endswith(":") and family.fullmatch(label[:-1].strip(_MARKUP)) is not None
+
+
 def _only_determiners(text: str) -> bool:
     return all(word.strip(_MARKUP).lower() in _DETERMINERS for word in text.split())
 
@@ -1043,13 +1063,21 @@ def _labels(text: str, start: int, colon: re.Match[str], end: int) -> bool:
     return bool(after) and after[0].lower() not in _NOT_PREDICATE_OPENERS
 
 
-def _relative_to_other(between: str) -> bool:
+# After ", which" these verbs sum up the whole clause before ("tailors care, which leads to
+# shorter stays"), not the noun just before the comma.
+_CONSEQUENCES = ("lead", "result", "mean", "translat")
+
+
+def _relative_to_other(between: str, predicate: str) -> bool:
     """Whether a predicate after `between` (the text from the subject to it) sits in a
     relative clause about another noun ("... advances in technologies that allow"), not about
     the subject ("precision medicine, which improves ..."), nor about a noun that the subject
     is said to be ("precision medicine is a new approach that improves ...")."""
     words = between.split()
     if len(words) <= RELATIVE_GAP_WORDS or words[-1].lower() not in _RELATIVE_PRONOUNS:
+        return False
+    if words[-1].lower() == "which" and words[-2].endswith(",") \
+            and predicate.lower().startswith(_CONSEQUENCES):
         return False
     return _RENAMED_AS.fullmatch(between) is None
 
@@ -1176,16 +1204,41 @@ HEADING_TOPIC_WORDS = 3
 
 
 def _heading_over(doc: Document, index: int) -> int | None:
-    """The heading right above block `index`, or above the list whose item it is when that
-    list comes right after the heading (by block index)."""
-    if index > 0 and doc.blocks[index - 1].kind == "heading":
+    """The heading (or bold line standing for one) right above block `index`, or above the
+    list whose item it is when that list comes right after the heading (by block index)."""
+    if index > 0 and _heading_like(doc, doc.blocks[index - 1]):
         return index - 1
     start = index
     while start > 0 and _same_list(doc.blocks[start - 1], doc.blocks[index]):
         start -= 1
-    if start == index or start == 0 or doc.blocks[start - 1].kind != "heading":
+    if start == index or start == 0 or not _heading_like(doc, doc.blocks[start - 1]):
         return None
     return start - 1 if index in (doc.index(b) for b in _list_under(doc, start - 1)) else None
+
+
+# A paragraph that is one bold phrase, perhaps with a colon, stands for a heading in notes and
+# generated pages ("**Benefits of personalized medicine**" over a list).
+_PSEUDO_HEADING = re.compile(r"(?:\*\*|__)[^*_\n]{1,80}?(?::(?:\*\*|__)|(?:\*\*|__):?)")
+PSEUDO_HEADING_WORDS = 8
+
+
+def _heading_like(doc: Document, block: Block) -> bool:
+    """A heading, or a paragraph that is one line of only a short bold phrase (prose leaves
+    the bold marks out, so the line is read from the source)."""
+    if block.kind == "heading":
+        return True
+    text = block.text.strip()
+    if block.kind != "paragraph" or not text or len(text.split()) > PSEUDO_HEADING_WORDS:
+        return False
+    norm, starts = doc.source.norm, doc.source.norm_starts
+    end = starts[block.line + 1] if block.line + 1 < len(starts) else len(norm)
+    line = norm[starts[block.line] : end].strip()
+    return _PSEUDO_HEADING.fullmatch(line) is not None \
+        and line.replace("**", "").replace("__", "").strip() == text
+
+
+# "## Why does it matter?" speaks of the topic of the section before it.
+_REFERS_BACK = re.compile(r"\b(?:it|this|they|these)\b", re.IGNORECASE)
 
 
 # What may stand before a heading's words: symbols (emoji), then numbering ("2.", "3.1", "IV.").
@@ -1195,7 +1248,8 @@ _HEADING_LEAD = re.compile(r"[^\w\s]*\s*(?:(?:\d+|[IVX]+)(?:\.\d+)*\.?\s+)?")
 def _topic_heading(doc: Document, heading: int, aspects: re.Pattern[str] | None) -> int:
     """The heading whose topic the section of `heading` speaks of: that heading itself, or,
     when it names only an aspect ("## Benefits", "### Why it matters"), the heading above it
-    of a higher level."""
+    of a higher level (any real heading above a bold line standing for one), or the heading
+    just before it when the aspect refers back ("## Why does it matter?")."""
     if aspects is None:
         return heading
     block = doc.blocks[heading]
@@ -1205,8 +1259,12 @@ def _topic_heading(doc: Document, heading: int, aspects: re.Pattern[str] | None)
         lead = _HEADING_LEAD.match(block.text)
         words = block.text[lead.end() if lead else 0 :].strip(_MARKUP + "?:!.")
         if aspects.fullmatch(words):
+            level = block.level or 7  # a bold line ranks below every heading
+            back = _REFERS_BACK.search(words) is not None
             for i in range(heading - 1, -1, -1):
-                if doc.blocks[i].kind == "heading" and doc.blocks[i].level < block.level:
+                other = doc.blocks[i]
+                if other.kind == "heading" and (other.level < level
+                                                or (back and other.level == level)):
                     return i
         return heading
 

@@ -130,6 +130,19 @@ CLAIMS = [
     "The era of precision medicine has arrived, bringing hope to millions.",
     "Precision medicine tailors care to each patient, resulting in shorter hospital stays.",
     "Precision medicine tailors care to each patient, which leads to shorter hospital stays.",
+    # finding the best option, results, tools, place and direction
+    "By reading a patient's genes, precision medicine can identify the most effective drug.",
+    "Because it considers each patient's biology, precision medicine produces better results.",
+    "Precision medicine has yielded impressive results in gout care.",
+    "Today's precision medicine gives doctors powerful new tools to fight gout.",
+    "Precision medicine gives every patient the best possible chance.",
+    "Precision medicine is at the heart of modern gout care.",
+    "Precision medicine is the way forward for gout care.",
+    "Precision medicine represents the next frontier of gout care.",
+    "Precision medicine increases the chance that a gout drug will work.",
+    "Precision medicine is giving patients hope.",
+    "Precision medicine has made some cancers curable.",
+    "Precision health will keep older adults healthier for longer.",
     # a table row: its first cell names the field, another cell says what it does
     "| Approach | Benefit |\n|---|---|\n| Precision medicine | Improves outcomes for people with "
     "gout |\n",
@@ -218,6 +231,11 @@ NOT_CLAIMS = [
     "## Precision medicine\n\n**Benefits:**\n\n- Better data sharing is what we need first\n",
     "We discuss the promise of precision medicine for people with gout.",
     "Precision oncology means matching the right drug to the right patient.",
+    # the field as the setting of an introductory phrase; a purpose after "for"; a relative
+    # clause, with its copula, about the noun before it
+    "In precision medicine, lab tests are often used for selecting optimal therapies for gout.",
+    "In precision medicine, AI improves the reading of scans.",
+    "Precision medicine studies immune responses, which is crucial for developing gout drugs.",
     "Precision medicine uses registry data, which improves research on gout.",
     "Precision medicine relies on genomic data, which leads to new privacy risks.",
     # the field as the one helped; the field, with its head noun, as an item of a list

@@ -517,7 +517,9 @@ class Claims:
                 _AUXILIARY_GAP.fullmatch(block.text, mention.end, a) for a, _ in spans)
             if (spanned or introduced or (_at_clause_start(text[:start])
                                           and not _in_list(block.text, mention.start,
-                                                           mention.end))) \
+                                                           mention.end)
+                                          and not _in_intro_phrase(text[:start],
+                                                                   block.text[mention.end:]))) \
                     and not self._is_name(block, mention.end):
                 subject = (start, mention.end - sentence.start, mention.text)
                 break
@@ -981,6 +983,15 @@ def _attributive(text: str, start: int, predicate: str) -> bool:
         and before[-1].strip(_MARKUP).lower() in _ATTRIBUTIVE_AFTER
 
 
+def _in_intro_phrase(lead: str, rest: str) -> bool:
+    """Whether a term after `lead` and before `rest` is all of an introductory phrase with
+    its comma ("In precision medicine, AI improves ..."): the clause's subject comes after."""
+    words = lead.split()
+    return 1 <= len(words) <= 2 and words[0] in _INTRO_PREPOSITIONS \
+        and (len(words) == 1 or words[1].lower() in _DETERMINERS) \
+        and rest.lstrip(_MARKUP).startswith(",")
+
+
 def _coordinated_subject(lead: str) -> bool:
     """Whether a term after `lead`, which ends in ", and", is the last of a list of subjects
     that opens its sentence."""
@@ -1063,6 +1074,7 @@ def _labels(text: str, start: int, colon: re.Match[str], end: int) -> bool:
     return bool(after) and after[0].lower() not in _NOT_PREDICATE_OPENERS
 
 
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "become", "becomes", "remain", "remains"})
 # After ", which" these verbs sum up the whole clause before ("tailors care, which leads to
 # shorter stays"), not the noun just before the comma.
 _CONSEQUENCES = ("lead", "result", "mean", "translat")
@@ -1074,6 +1086,8 @@ def _relative_to_other(between: str, predicate: str) -> bool:
     the subject ("precision medicine, which improves ..."), nor about a noun that the subject
     is said to be ("precision medicine is a new approach that improves ...")."""
     words = between.split()
+    if words and words[-1].lower() in _COPULAS:  # "..., which is crucial for": the predicate
+        words = words[:-1]                        # may start after its copula
     if len(words) <= RELATIVE_GAP_WORDS or words[-1].lower() not in _RELATIVE_PRONOUNS:
         return False
     if words[-1].lower() == "which" and words[-2].endswith(",") \

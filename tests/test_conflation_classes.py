@@ -37,6 +37,10 @@ CONFLATIONS = [
     # the post-genomic family against genomic and personalized medicine
     "Post-genomic medicine is just another name for genomic medicine.",
     "Post-genomic medicine, also known as personalised medicine, is here.",
+    # the other name owned by its users; a renaming by replacement; the writer's own usage
+    "Precision medicine\u2014personalized medicine, as some call it\u2014starts with a blood test.",
+    "Precision medicine has replaced the older term personalized medicine.",
+    "We use precision medicine and personalized medicine as synonyms.",
 ]
 
 NOT_CONFLATIONS = [
@@ -46,7 +50,20 @@ NOT_CONFLATIONS = [
     "Precision medicine differs from personalized medicine in scope.",
     "Post-genomic medicine goes beyond genomic medicine to ask what genes cannot explain.",
     "Personalized medicine is increasingly called for in rural clinics.",
+    "Precision medicine has replaced trial and error in our personalized medicine clinic.",
 ]
+
+
+def test_a_proper_name_is_no_alternate_use(tmp_path: Path) -> None:
+    """A programme named after one family, next to the other family's term, is not the
+    document-level note for alternate terms (LABELLING.md: proper names used as names)."""
+    missed, wrong = misses_and_false_alarms(
+        tmp_path,
+        ["Precision medicine starts with a blood test. Personalized medicine uses its result."],
+        ["The Precision Medicine Initiative funded personalized medicine research."],
+        keep=lambda f: f["kind"] == "conflation")
+    assert not missed, missed
+    assert not wrong, wrong
 
 
 def test_conflations_are_found_and_look_alikes_pass(tmp_path: Path) -> None:

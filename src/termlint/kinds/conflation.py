@@ -35,7 +35,7 @@ from termlint.patterns import wrap
 if TYPE_CHECKING:
     from termlint.markdown import Block
     from termlint.packs import Rule
-    from termlint.segment import Document
+    from termlint.segment import Document, Found
 
 NAME = "conflation"
 KEYS = {
@@ -397,6 +397,15 @@ def _contrasted(
     ))
 
 
+def _in_proper_name(found: Found) -> bool:
+    """A Title Case term followed by another capitalised word ("Precision Medicine
+    Initiative", "Personalized Medicine Coalition") outside a heading."""
+    text = found.block.text
+    rest = text[found.end :]
+    return found.block.kind != "heading" and found.text.istitle() \
+        and rest[:1] == " " and rest[1:2].isupper()
+
+
 def _plain_alternates(options: Options, doc: Document) -> Hit | None:
     # A relating or distinguishing cue counts where the writer talks about one of the terms:
     # in a sentence that names a family (anywhere else, "not" or "based on" mean nothing here).
@@ -412,7 +421,9 @@ def _plain_alternates(options: Options, doc: Document) -> Hit | None:
         if after and (denied or (options.contrast and options.contrast.search(after))):
             return None
     # Table cells are left out: a table with both terms as column headers compares them.
-    firsts = [next((f for f in doc.find_all(forms) if f.block.kind != "table_cell"), None)
+    # So are proper names: "the Precision Medicine Initiative" names a programme.
+    firsts = [next((f for f in doc.find_all(forms) if f.block.kind != "table_cell"
+                    and not _in_proper_name(f)), None)
               for forms in options.forms]
     if firsts[0] is None or firsts[1] is None:
         return None

@@ -236,6 +236,10 @@ NOT_CLAIMS = [
     "In precision medicine, lab tests are often used for selecting optimal therapies for gout.",
     "In precision medicine, AI improves the reading of scans.",
     "Precision medicine studies immune responses, which is crucial for developing gout drugs.",
+    # doubt stated as a fact; a promise set against what it delivered
+    "Few studies show that precision medicine improves outcomes for people with gout.",
+    "It is not clear that precision medicine improves outcomes for people with gout.",
+    "Precision medicine promises much but has delivered little so far for gout.",
     "Precision medicine uses registry data, which improves research on gout.",
     "Precision medicine relies on genomic data, which leads to new privacy risks.",
     # the field as the one helped; the field, with its head noun, as an item of a list

@@ -41,6 +41,17 @@ CONFLATIONS = [
     "Precision medicine\u2014personalized medicine, as some call it\u2014starts with a blood test.",
     "Precision medicine has replaced the older term personalized medicine.",
     "We use precision medicine and personalized medicine as synonyms.",
+    # the alias after another name, in brackets, or first; names listed for one thing
+    "Precision medicine \u2014 also referred to as P4 or personalized medicine \u2014 starts with "
+    "a blood test.",
+    "Precision medicine (sometimes personalized medicine) starts with a blood test.",
+    "Also known as personalized medicine, precision medicine starts with a blood test.",
+    "Commonly called personalized medicine, precision medicine starts with a blood test.",
+    "Personalized medicine, precision medicine, individualized medicine: whatever you call it, "
+    "it starts with a blood test.",
+    # a heading renamed by the text under it; a table column headed "Also known as"
+    "# Precision medicine\n\nPersonalized medicine starts with a blood test.\n",
+    "| Term | Also known as |\n|---|---|\n| Precision medicine | Personalized medicine |\n",
 ]
 
 NOT_CONFLATIONS = [
@@ -51,6 +62,10 @@ NOT_CONFLATIONS = [
     "Post-genomic medicine goes beyond genomic medicine to ask what genes cannot explain.",
     "Personalized medicine is increasingly called for in rural clinics.",
     "Precision medicine has replaced trial and error in our personalized medicine clinic.",
+    "# Precision medicine\n\nPersonalized medicine is a different idea: care shaped by the whole "
+    "person.\n",
+    "## Precision medicine\n\nThe clinic opened in 2020.\n",
+    "| Precision medicine | Personalized medicine |\n|---|---|\n| Groups | Individuals |\n",
 ]
 
 

@@ -190,7 +190,7 @@ def check(rule: Rule, doc: Document) -> Iterator[Hit]:
                      "contrast": "no cue that distinguishes, relates or criticises the terms "
                                  "in the sentence or the next"},
             )
-    for hit in _table_rows(options, doc):
+    for hit in (*_table_rows(options, doc), *_heading_renames(options, doc)):
         found = True
         yield hit
     if not found and options.document:
@@ -212,20 +212,27 @@ def _table_rows(options: Options, doc: Document) -> Iterator[Hit]:
         head = doc.blocks[cells[0]].text.strip()
         if len(cells) < 2 or not any(p.fullmatch(head) for p in options.forms):
             continue
-        for index in cells[1:]:
-            if any(p.fullmatch(doc.blocks[index].text.strip()) for p in options.forms):
+        header = next(row for i, row in doc.table_rows.items()
+                      if doc.blocks[i].containers == doc.blocks[cells[0]].containers)
+        for column, index in enumerate(cells[1:], 1):
+            # Under a column header such as "Also known as", the row reads "A, also known as B".
+            titled = (f", {doc.blocks[header[column]].text.strip().lower()} ",) \
+                if header is not cells and column < len(header) else ()
+            if not titled and any(p.fullmatch(doc.blocks[index].text.strip())
+                                  for p in options.forms):
                 continue  # terms side by side as column headers: a comparison
-            hit = _row_hit(options, doc.blocks[index], head)
+            hit = _row_hit(options, doc.blocks[index], head, titled)
             if hit is not None:
                 yield hit
 
 
-def _row_hit(options: Options, cell: Block, head: str) -> Hit | None:
+def _row_hit(options: Options, cell: Block, head: str,
+             titled: tuple[str, ...] = ()) -> Hit | None:
     """The conflation, if any, in "<head> <joiner> <cell>"; reported at the cell's term."""
     if any(p is not None and p.search(cell.text)
            for p in (options.contrast, options.weak_contrast)):
         return None
-    for joiner in _ROW_JOINERS:
+    for joiner in (*_ROW_JOINERS, *titled):
         unit = head + joiner + cell.text
         offset = len(head) + len(joiner)
         shape, matches = _match(options, unit)
@@ -252,6 +259,42 @@ def _match(options: Options, text: str) -> tuple[Skeleton, list[re.Match[str]]]:
     """A sentence's skeleton and every construction in it (shared by the pack's rules)."""
     shape = skeleton(text, options.tokens)
     return shape, list(options.constructions.finditer(shape.text))
+
+
+# A heading whose topic is one term: "## Precision medicine", "## 2. What is precision medicine?"
+_TOPIC_HEADING = re.compile(
+    r"[^\w]*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:what (?:is|are)|about|(?:an )?introduction to)\s+)?"
+    r"(.+?)[\s?:!.]*", re.IGNORECASE)
+
+
+def _heading_renames(options: Options, doc: Document) -> Iterator[Hit]:
+    """A heading that names one family over a paragraph that opens with the other family's
+    term, naming the first nowhere and relating or distinguishing nothing: the text calls
+    the heading's topic by another name (LABELLING.md: "a heading naming A over a body that
+    calls the same thing B")."""
+    for index, heading in enumerate(doc.blocks[:-1]):
+        topic = _TOPIC_HEADING.fullmatch(heading.text) if heading.kind == "heading" else None
+        body = doc.blocks[index + 1]
+        if topic is None or body.kind != "paragraph":
+            continue
+        for named, other in ((0, 1), (1, 0)):
+            if not options.forms[named].fullmatch(topic.group(1)):
+                continue
+            first = doc.sentences_of(index + 1)[0]
+            lead = len(body.text[first.start :]) - len(body.text[first.start :].lstrip(" *_\"'"))
+            renamed = options.forms[other].match(body.text, first.start + lead)
+            if renamed is None or options.forms[named].search(body.text) or any(
+                    p is not None and p.search(body.text)
+                    for p in (options.contrast, options.weak_contrast)):
+                break
+            yield Hit(body, renamed.start(), renamed.end(),
+                      {"first": topic.group(1), "second": renamed.group(),
+                       "construction": f"{heading.text} \u2026 {renamed.group()}"},
+                      why={"construction": "a heading naming one term over text that opens "
+                                           "with the other",
+                           "contrast": "no cue that distinguishes or relates the terms under "
+                                       "the heading"})
+            break
 
 
 def _candidates(options: Options, doc: Document) -> list[tuple[int, int, int]]:

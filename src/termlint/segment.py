@@ -130,6 +130,12 @@ class Document:
                 rows.setdefault((block.containers, block.line), []).append(index)
         return {index: cells for cells in rows.values() for index in cells}
 
+    def table_header(self, index: int) -> list[int]:
+        """The block indexes of the header row of the table holding the cell at `index`."""
+        containers = self.blocks[index].containers
+        return next(cells for i, cells in self.table_rows.items()
+                    if self.blocks[i].containers == containers)
+
     @cached_property
     def sections(self) -> list[list[Block]]:
         """Each heading with the blocks up to the next heading of the same or a higher level.

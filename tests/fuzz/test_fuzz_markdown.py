@@ -79,6 +79,10 @@ WORDS = st.sampled_from([
     # aspect headings and labels, benefits with no verb, chains of stand-ins, block markers
     "Benefits", "Key benefits:", "Fewer side effects", "offers:", "It uses genes.", "They",
     "[!NOTE]", "!!!", ":::", "a revolution", "In oncology",
+    # bold lines standing for headings, labels, headings that refer back, table aliases
+    "**Key benefits**", "**Benefits of personalized medicine**", "Precision medicine:",
+    "Why does it matter?", "Also known as", "(sometimes personalized medicine)",
+    "whatever you call it", "In precision medicine,", "which leads to", "is crucial for",
 ])
 # Arbitrary text (never surrogates, which UTF-8 cannot encode).
 NOISE = st.text(st.characters(codec="utf-8"), max_size=12)

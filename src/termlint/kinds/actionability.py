@@ -410,9 +410,9 @@ class Claims:
         items = {(i + 1, 0) for i in headings}
         # ... or of a sentence that a family opens as a label ("Precision medicine: better
         # care for everyone") ...
-        items |= {key for key in self.family
-                  if _family_label(doc.sentences_of(key[0])[key[1]].text.split(":", 1)[0] + ":",
-                                   options.family)}
+        labels = ((key, doc.sentences_of(key[0])[key[1]].text) for key in self.family)
+        items |= {key for key, text in labels
+                  if ":" in text and _family_label(text.split(":", 1)[0] + ":", options.family)}
         items |= {(doc.index(item), 0) for i in headings for item in _list_under(doc, i)}
         # ... or of the first items of a list that a block naming a family opens with a colon.
         items |= {(doc.index(item), 0) for i in named
@@ -983,11 +983,16 @@ def _attributive(text: str, start: int, predicate: str) -> bool:
         and before[-1].strip(_MARKUP).lower() in _ATTRIBUTIVE_AFTER
 
 
+# Prepositions that open a phrase naming a setting ("In precision medicine, ...").
+_SETTING_PREPOSITIONS = frozenset({"In", "Within", "Across", "Throughout", "Among", "For", "At",
+                                   "Under", "Beyond", "Inside", "Outside"})
+
+
 def _in_intro_phrase(lead: str, rest: str) -> bool:
     """Whether a term after `lead` and before `rest` is all of an introductory phrase with
     its comma ("In precision medicine, AI improves ..."): the clause's subject comes after."""
     words = lead.split()
-    return 1 <= len(words) <= 2 and words[0] in _INTRO_PREPOSITIONS \
+    return 1 <= len(words) <= 2 and words[0] in _SETTING_PREPOSITIONS \
         and (len(words) == 1 or words[1].lower() in _DETERMINERS) \
         and rest.lstrip(_MARKUP).startswith(",")
 
@@ -1196,14 +1201,12 @@ _METHOD_SUBJECTS = frozenset({
     "model", "models", "tool", "tools", "technique", "techniques", "pipeline", "algorithm",
     "algorithms", "software", "package", "study", "paper", "project"})
 
+
 def _column_header(doc: Document, index: int, aspects: re.Pattern[str]) -> bool:
     """Whether the table cell at `index` sits under a column header naming an aspect
     ("Benefit", "Advantages"): the header row is its table's first."""
-    row = doc.table_rows[index]
+    row, header = doc.table_rows[index], doc.table_header(index)
     column = row.index(index)
-    block = doc.blocks[index]
-    header = next(cells for i, cells in doc.table_rows.items()
-                  if doc.blocks[i].containers == block.containers)
     return header is not row and column < len(header) \
         and aspects.fullmatch(doc.blocks[header[column]].text.strip(_MARKUP + ":")) is not None
 

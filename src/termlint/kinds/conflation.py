@@ -212,8 +212,7 @@ def _table_rows(options: Options, doc: Document) -> Iterator[Hit]:
         head = doc.blocks[cells[0]].text.strip()
         if len(cells) < 2 or not any(p.fullmatch(head) for p in options.forms):
             continue
-        header = next(row for i, row in doc.table_rows.items()
-                      if doc.blocks[i].containers == doc.blocks[cells[0]].containers)
+        header = doc.table_header(cells[0])
         for column, index in enumerate(cells[1:], 1):
             # Under a column header such as "Also known as", the row reads "A, also known as B".
             titled = (f", {doc.blocks[header[column]].text.strip().lower()} ",) \

@@ -240,6 +240,9 @@ NOT_CLAIMS = [
     "Few studies show that precision medicine improves outcomes for people with gout.",
     "It is not clear that precision medicine improves outcomes for people with gout.",
     "Precision medicine promises much but has delivered little so far for gout.",
+    # a definition by what the field is the practice of
+    "Precision medicine is the approach of predicting and diagnosing gout from many markers.",
+    "Precision medicine is the practice of improving care by matching drugs to genes.",
     "Precision medicine uses registry data, which improves research on gout.",
     "Precision medicine relies on genomic data, which leads to new privacy risks.",
     # the field as the one helped; the field, with its head noun, as an item of a list

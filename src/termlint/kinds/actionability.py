@@ -1125,7 +1125,8 @@ _DESCRIBING_VERBS = frozenset({"involves", "involve", "refers", "describes", "me
 
 # "X is an approach to maximise the effectiveness of treatment": what the field is for.
 _DEFINING_NOUNS = frozenset({"approach", "way", "effort", "attempt", "strategy", "model",
-                             "framework", "method", "movement", "initiative", "field"})
+                             "framework", "method", "movement", "initiative", "field",
+                             "practice", "science", "art", "process", "act"})
 
 
 def _purpose(lead: str, between: str) -> bool:
@@ -1138,7 +1139,9 @@ def _purpose(lead: str, between: str) -> bool:
     clause = _clause_words(lead)
     words = [w.strip(_MARKUP).lower() for w in between.split()]
     if words[:1] in (["is"], ["are"]) and len(words) >= 3 and words[-2] in _DEFINING_NOUNS:
-        return words[-1] == "to"  # "X is an approach to maximise ...": a definition
+        # "X is an approach to maximise ...", "X is the practice of predicting ...": what the
+        # field is for, a definition
+        return words[-1] in ("to", "of", "for")
     if not (clause and clause[0].lower().endswith("ing")) \
             and not (words and words[0] in _DESCRIBING_VERBS):
         return False

@@ -122,19 +122,32 @@ class Document:
         return min(position, len(self._sentence_ends[index]) - 1)
 
     @cached_property
-    def table_rows(self) -> dict[int, list[int]]:
-        """For each table cell's block index, the block indexes of its row's cells in order."""
+    def table_rows(self) -> list[list[int]]:
+        """The block indexes of each table row's cells, rows in document order."""
         rows: dict[tuple[object, int], list[int]] = {}
         for index, block in enumerate(self.blocks):
             if block.kind == "table_cell":
                 rows.setdefault((block.containers, block.line), []).append(index)
-        return {index: cells for cells in rows.values() for index in cells}
+        return list(rows.values())
+
+    @cached_property
+    def _rows_by_cell(self) -> dict[int, list[int]]:
+        return {index: cells for cells in self.table_rows for index in cells}
+
+    @cached_property
+    def _headers(self) -> dict[object, list[int]]:
+        headers: dict[object, list[int]] = {}
+        for cells in self.table_rows:  # a table's first row is its header row
+            headers.setdefault(self.blocks[cells[0]].containers, cells)
+        return headers
+
+    def row_of(self, index: int) -> list[int]:
+        """The block indexes of the cells of the table row holding the cell at `index`."""
+        return self._rows_by_cell[index]
 
     def table_header(self, index: int) -> list[int]:
         """The block indexes of the header row of the table holding the cell at `index`."""
-        containers = self.blocks[index].containers
-        return next(cells for i, cells in self.table_rows.items()
-                    if self.blocks[i].containers == containers)
+        return self._headers[self.blocks[index].containers]
 
     @cached_property
     def sections(self) -> list[list[Block]]:

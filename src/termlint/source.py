@@ -52,6 +52,11 @@ class Source:
     def __repr__(self) -> str:
         return f"Source(path={self.path!r}, bom={self.bom})"
 
+    def norm_line(self, line: int) -> str:
+        """The 0-based line `line` of `norm`, its line break included."""
+        end = self.norm_starts[line + 1] if line + 1 < len(self.norm_starts) else len(self.norm)
+        return self.norm[self.norm_starts[line] : end]
+
     def line_of(self, norm_offset: int) -> int:
         """0-based line index of a normalised offset."""
         return bisect.bisect_right(self.norm_starts, norm_offset) - 1

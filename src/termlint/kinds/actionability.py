@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from termlint import regexcache
 from termlint.kinds import Hit, OptionError, PackContext, compile_patterns, which
-from termlint.kinds.grammar import family_names, family_pattern, lexicon_pattern
+from termlint.kinds.grammar import (
+    HEADING_LEAD,
+    family_names,
+    family_pattern,
+    lexicon_pattern,
+    title_case_name,
+)
 from termlint.patterns import body_of, wrap
 from termlint.prefilter import fold, literal_prefixes
 
@@ -421,12 +427,12 @@ class Claims:
         # ... or of the other cells of a table row whose first cell names one ("| Precision
         # medicine | Improves outcomes |") ...
         near |= {(cell, 0) for i in named if doc.blocks[i].kind == "table_cell"
-                 for cell in doc.table_rows[i]}
+                 for cell in doc.row_of(i)}
         # (under a column header naming an aspect, "| Precision medicine | Fewer side effects
         # |" states a benefit with no verb)
         if options.aspects is not None:
             items |= {(cell, 0) for i in named if doc.blocks[i].kind == "table_cell"
-                      and doc.table_rows[i][0] == i for cell in doc.table_rows[i][1:]
+                      and doc.row_of(i)[0] == i for cell in doc.row_of(i)[1:]
                       if _column_header(doc, cell, options.aspects)}
         # ... or of a sentence after a chain of stand-ins ("X is ... It uses ... It can ...").
         if options.stand_ins is not None:
@@ -696,17 +702,13 @@ class Claims:
         if self.options.names is not None and self.options.names.match(rest, gap):
             return True
         # Outside headings, a Title Case term followed by another capital is a proper name.
-        if block.kind == "heading" or not gap or not rest[gap:gap + 1].isupper():
-            return False
-        # The term's own words (at most a few, so a long block is not split each time).
-        words = block.text[max(0, end - 60) : end].split()[-2:]
-        return all(word[:1].isupper() for word in words)
+        return block.kind != "heading" and title_case_name(block.text, end)
 
     def _row_label(self, index: int, lead: str) -> tuple[int, int, str] | None:
         """The family term that is the whole first cell of the table row of the cell at
         `index`, when that cell opens with its predicate ("| Precision medicine | Improves
         outcomes |"): the first cell is the subject of the others."""
-        row = self.doc.table_rows[index]
+        row = self.doc.row_of(index)
         if row[0] == index or not _has_no_subject(lead):
             return None
         label = self.doc.blocks[row[0]].text
@@ -1187,7 +1189,7 @@ def _scope(doc: Document, index: int, scope: str) -> list[tuple[int, int]]:
     if scope == "section":
         blocks = [doc.blocks[i] for i in _section_of(doc, index)]
     elif doc.blocks[index].kind == "table_cell":  # a table's unit of meaning is its row
-        blocks = [doc.blocks[i] for i in doc.table_rows[index]]
+        blocks = [doc.blocks[i] for i in doc.row_of(index)]
     else:
         blocks = [doc.blocks[index], *_list_after_colon(doc, index)]
     keys = []
@@ -1208,7 +1210,7 @@ _METHOD_SUBJECTS = frozenset({
 def _column_header(doc: Document, index: int, aspects: re.Pattern[str]) -> bool:
     """Whether the table cell at `index` sits under a column header naming an aspect
     ("Benefit", "Advantages"): the header row is its table's first."""
-    row, header = doc.table_rows[index], doc.table_header(index)
+    row, header = doc.row_of(index), doc.table_header(index)
     column = row.index(index)
     return header is not row and column < len(header) \
         and aspects.fullmatch(doc.blocks[header[column]].text.strip(_MARKUP + ":")) is not None
@@ -1250,19 +1252,13 @@ def _heading_like(doc: Document, block: Block) -> bool:
     text = block.text.strip()
     if block.kind != "paragraph" or not text or len(text.split()) > PSEUDO_HEADING_WORDS:
         return False
-    norm, starts = doc.source.norm, doc.source.norm_starts
-    end = starts[block.line + 1] if block.line + 1 < len(starts) else len(norm)
-    line = norm[starts[block.line] : end].strip()
+    line = doc.source.norm_line(block.line).strip()
     return _PSEUDO_HEADING.fullmatch(line) is not None \
         and line.replace("**", "").replace("__", "").strip() == text
 
 
 # "## Why does it matter?" speaks of the topic of the section before it.
 _REFERS_BACK = re.compile(r"\b(?:it|this|they|these)\b", re.IGNORECASE)
-
-
-# What may stand before a heading's words: symbols (emoji), then numbering ("2.", "3.1", "IV.").
-_HEADING_LEAD = re.compile(r"[^\w\s]*\s*(?:(?:\d+|[IVX]+)(?:\.\d+)*\.?\s+)?")
 
 
 def _topic_heading(doc: Document, heading: int, aspects: re.Pattern[str] | None) -> int:
@@ -1276,7 +1272,7 @@ def _topic_heading(doc: Document, heading: int, aspects: re.Pattern[str] | None)
 
     def topic() -> int:
         # "## 🌟 Benefits", "## 2. Benefits"
-        lead = _HEADING_LEAD.match(block.text)
+        lead = HEADING_LEAD.match(block.text)
         words = block.text[lead.end() if lead else 0 :].strip(_MARKUP + "?:!.")
         if aspects.fullmatch(words):
             level = block.level or 7  # a bold line ranks below every heading

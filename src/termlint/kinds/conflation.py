@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from termlint import regexcache
 from termlint.kinds import Hit, OptionError, PackContext
 from termlint.kinds.grammar import (
+    HEADING_LEAD,
     Skeleton,
     Tokens,
     compile_constructions,
@@ -28,6 +29,7 @@ from termlint.kinds.grammar import (
     lexicon,
     lexicon_pattern,
     skeleton,
+    title_case_name,
     tokens_for,
 )
 from termlint.patterns import wrap
@@ -207,8 +209,7 @@ _ROW_JOINERS = (" is ", ", ")
 def _table_rows(options: Options, doc: Document) -> Iterator[Hit]:
     """Conflations across the cells of a table row: a first cell that is one family's term,
     and a cell that renames it as the other ("also called B", "the same as B")."""
-    rows = {cells[0]: cells for cells in doc.table_rows.values()}
-    for cells in rows.values():
+    for cells in doc.table_rows:
         head = doc.blocks[cells[0]].text.strip()
         if len(cells) < 2 or not any(p.fullmatch(head) for p in options.forms):
             continue
@@ -260,10 +261,10 @@ def _match(options: Options, text: str) -> tuple[Skeleton, list[re.Match[str]]]:
     return shape, list(options.constructions.finditer(shape.text))
 
 
-# A heading whose topic is one term: "## Precision medicine", "## 2. What is precision medicine?"
-_TOPIC_HEADING = re.compile(
-    r"[^\w]*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:what (?:is|are)|about|(?:an )?introduction to)\s+)?"
-    r"(.+?)[\s?:!.]*", re.IGNORECASE)
+# A heading whose topic is one term (after its lead: emoji, numbering): "## Precision
+# medicine", "## 2. What is precision medicine?"
+_TOPIC_HEADING = re.compile(r"(?:(?:what (?:is|are)|about|(?:an )?introduction to)\s+)?"
+                            r"(.+?)[\s?:!.]*", re.IGNORECASE)
 
 
 def _heading_renames(options: Options, doc: Document) -> Iterator[Hit]:
@@ -272,7 +273,8 @@ def _heading_renames(options: Options, doc: Document) -> Iterator[Hit]:
     the heading's topic by another name (LABELLING.md: "a heading naming A over a body that
     calls the same thing B")."""
     for index, heading in enumerate(doc.blocks[:-1]):
-        topic = _TOPIC_HEADING.fullmatch(heading.text) if heading.kind == "heading" else None
+        topic = (_TOPIC_HEADING.fullmatch(heading.text, HEADING_LEAD.match(heading.text).end())
+                 if heading.kind == "heading" else None)
         body = doc.blocks[index + 1]
         if topic is None or body.kind != "paragraph":
             continue
@@ -442,10 +444,7 @@ def _contrasted(
 def _in_proper_name(found: Found) -> bool:
     """A Title Case term followed by another capitalised word ("Precision Medicine
     Initiative", "Personalized Medicine Coalition") outside a heading."""
-    text = found.block.text
-    rest = text[found.end :]
-    return found.block.kind != "heading" and found.text.istitle() \
-        and rest[:1] == " " and rest[1:2].isupper()
+    return found.block.kind != "heading" and title_case_name(found.block.text, found.end)
 
 
 def _plain_alternates(options: Options, doc: Document) -> Hit | None:

@@ -147,6 +147,21 @@ def tokens_for(pack: PackContext) -> Tokens:
 
 
 # A run of white space other than one space: from its first character to its last.
+# What may stand before a heading's words: symbols (emoji), then numbering ("2.", "3.1", "IV.").
+HEADING_LEAD = re.compile(r"[^\w\s]*\s*(?:(?:\d+|[IVX]+)(?:\.\d+)*\.?\s+)?")
+
+
+def title_case_name(text: str, end: int) -> bool:
+    """Whether the Title Case term ending at text[end] goes on as a proper name: another
+    capitalised word follows ("the Precision Medicine Initiative"). Only the term's own last
+    words are looked at (at most a few, so a long block is not split each time)."""
+    rest = text[end:]
+    gap = len(rest) - len(rest.lstrip(" \t\u00ae\u2122"))  # spaces, (R), (TM)
+    if not gap or not rest[gap : gap + 1].isupper():
+        return False
+    return all(word[:1].isupper() for word in text[max(0, end - 60) : end].split()[-2:])
+
+
 _ODD_WHITE = re.compile(r"(?: ?[^\S ]| {2})\s*")
 
 

@@ -29,6 +29,26 @@ CLAIMS = [
     "Precision medicine can dramatically reduce spending on asthma drugs.",
     "Precision medicine decreases the burden of chronic disease.",
     "Precision medicine prevents disease before it starts.",
+    # benefits reaching further, importance with any object, drivers, steps forward
+    "The benefits of precision medicine extend beyond the patient to the whole family.",
+    "The value of genomic medicine is clear to every nephrologist.",
+    "Personalised medicine is key to a fairer asthma service.",
+    "Precision medicine will be a major driver of innovation in gout care.",
+    "Precision medicine is a major step forward for people with lupus.",
+    "Precision health is now recognised as the future of kidney care.",
+    # savings, yields, ends, shifts, associations, making things better, paying off
+    "Precision medicine could save the health service millions every year.",
+    "Precision medicine brings real improvements in the quality of asthma care.",
+    "Genomic medicine has sharply increased the diagnostic yield in childhood epilepsy.",
+    "Genomic medicine ends the diagnostic odyssey for families of children with seizures.",
+    "Personalised medicine puts an end to guesswork in gout care.",
+    "Precision health will shift the focus from treating gout to preventing it.",
+    "Precision medicine is associated with better survival in rare kidney cancers.",
+    "Precision medicine makes asthma care more predictive and preventive.",
+    "In the long run, precision medicine pays for itself.",
+    "Precision medicine is no longer a dream but a reality for people with lupus.",
+    "Personalised medicine gives nurses the means to act before a flare starts.",
+    "Precision health lets clinics intervene earlier in kidney disease.",
     # manner, rank, evaluation, promise, credit, success
     "Precision medicine treats lupus more effectively than older methods.",
     "Precision medicine is the best way to fight cancer.",
@@ -245,6 +265,13 @@ NOT_CLAIMS = [
     "Precision medicine is the practice of improving care by matching drugs to genes.",
     "Precision medicine uses registry data, which improves research on gout.",
     "Precision medicine relies on genomic data, which leads to new privacy risks.",
+    # a harm or a need made larger, a driver of a cost, importance of something else
+    "Precision medicine makes data sharing more important than ever for gout research.",
+    "Precision medicine makes the consent process more complicated for lupus clinics.",
+    "Precision medicine is a driver of rising drug prices in asthma care.",
+    "Genetic testing is key to precision medicine in kidney care.",
+    "Precision medicine is associated with higher costs in the first year of gout care.",
+    "The aim of genomic medicine is to end the diagnostic odyssey for families.",
     # the field as the one helped; the field, with its head noun, as an item of a list
     "Precision medicine can benefit from better kidney registries.",
     "Risk scores offer a strong approach, enabling risk assessment, precision medicine "

@@ -49,6 +49,11 @@ CLAIMS = [
     "Precision medicine is no longer a dream but a reality for people with lupus.",
     "Personalised medicine gives nurses the means to act before a flare starts.",
     "Precision health lets clinics intervene earlier in kidney disease.",
+    # promise and potential with a longer phrase before them
+    "Precision medicine holds a lot of potential for people with lupus.",
+    "Genomic medicine has a great deal of promise for children with epilepsy.",
+    "Precision medicine gives patients and their families new hope.",
+    "Precision medicine has given hope to many people with gout.",
     # manner, rank, evaluation, promise, credit, success
     "Precision medicine treats lupus more effectively than older methods.",
     "Precision medicine is the best way to fight cancer.",
@@ -272,6 +277,12 @@ NOT_CLAIMS = [
     "Genetic testing is key to precision medicine in kidney care.",
     "Precision medicine is associated with higher costs in the first year of gout care.",
     "The aim of genomic medicine is to end the diagnostic odyssey for families.",
+    # promise and potential denied, pending or owed
+    "Precision medicine shows little potential for common kidney diseases.",
+    "Precision medicine has yet to fulfil its promise for people with gout.",
+    "Precision medicine has not kept its promise to people with asthma.",
+    "Precision medicine has to keep its promise to patients with lupus.",
+    "Precision medicine has yet to realise its potential in asthma care.",
     # the field as the one helped; the field, with its head noun, as an item of a list
     "Precision medicine can benefit from better kidney registries.",
     "Risk scores offer a strong approach, enabling risk assessment, precision medicine "

@@ -7,6 +7,7 @@ headings) and one per look-alike it must let pass. All files go through one CLI 
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 from conftest import misses_and_false_alarms, run_json, source_slice
@@ -54,6 +55,9 @@ CLAIMS = [
     "Genomic medicine has a great deal of promise for children with epilepsy.",
     "Precision medicine gives patients and their families new hope.",
     "Precision medicine has given hope to many people with gout.",
+    # a change of practice from one thing to another; care based on the family
+    "Precision oncology has shifted lung cancer care from tissue type to tumour genetics.",
+    "Precision medicine-based care improves outcomes for people with lupus.",
     # manner, rank, evaluation, promise, credit, success
     "Precision medicine treats lupus more effectively than older methods.",
     "Precision medicine is the best way to fight cancer.",
@@ -283,6 +287,11 @@ NOT_CLAIMS = [
     "Precision medicine has not kept its promise to people with asthma.",
     "Precision medicine has to keep its promise to patients with lupus.",
     "Precision medicine has yet to realise its potential in asthma care.",
+    # the family as a compound modifier of another head, in an "As" clause, heading a test
+    "Patients in the pharmacogenomics-guided arm had results delivered to their doctors.",
+    "As precision medicine moves into clinics, new software will link labs and wards, "
+    "ensuring that results reach the right nurse.",
+    "Pharmacogenomics testing before surgery is more efficient than testing afterwards.",
     # the field as the one helped; the field, with its head noun, as an item of a list
     "Precision medicine can benefit from better kidney registries.",
     "Risk scores offer a strong approach, enabling risk assessment, precision medicine "
@@ -292,6 +301,27 @@ NOT_CLAIMS = [
 
 def test_claims_are_found_and_look_alikes_pass(tmp_path: Path) -> None:
     missed, wrong = misses_and_false_alarms(tmp_path, CLAIMS, NOT_CLAIMS, "--select", "PM201")
+    assert not missed, missed
+    assert not wrong, wrong
+
+
+# Hard-wrapped at these widths, a text must read as it does on one line. (Many real Markdown
+# files wrap prose at 60-80 columns; narrow widths put a break at every point of a sentence.)
+WRAP_WIDTHS = (20, 28, 37)
+
+
+def test_hard_wrapped_texts_read_as_one_line(tmp_path: Path) -> None:
+    def plain(text: str) -> bool:
+        return "\n" not in text and not text.startswith(("#", "-", "!", ":", "|", "*"))
+
+    def wrapped(texts: list[str]) -> list[str]:
+        return [textwrap.fill(text, width, break_on_hyphens=False)
+                for text in texts if plain(text) for width in WRAP_WIDTHS]
+
+    names = ["We present the Precision Oncology Intelligence Agent, a system that ranks "
+             "therapies to deliver better care."]
+    missed, wrong = misses_and_false_alarms(
+        tmp_path, wrapped(CLAIMS), wrapped(NOT_CLAIMS + names), "--select", "PM201")
     assert not missed, missed
     assert not wrong, wrong
 

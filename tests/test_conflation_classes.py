@@ -81,6 +81,19 @@ def test_a_proper_name_is_no_alternate_use(tmp_path: Path) -> None:
     assert not wrong, wrong
 
 
+def test_titles_in_a_list_of_works_cited_are_no_alternate_use(tmp_path: Path) -> None:
+    """A cited title quotes another writer's term: under "## References" it neither makes the
+    document-level note nor a claim."""
+    cited = ("# Gout care\n\nPrecision medicine matches drugs to markers in gout.\n\n"
+             "## References\n\n1. Smith J. Personalized medicine, also known as precision "
+             "medicine, improves outcomes in gout. J Gout. 2020;1:1-9.\n")
+    missed, wrong = misses_and_false_alarms(
+        tmp_path, [cited.replace("## References", "## Outlook")], [cited],
+        keep=lambda f: f["kind"] in ("conflation", "actionability"))
+    assert not missed, missed
+    assert not wrong, wrong
+
+
 def test_conflations_are_found_and_look_alikes_pass(tmp_path: Path) -> None:
     # (the document-level note for terms merely used side by side is an info, not a finding
     # of a construction)

@@ -36,6 +36,11 @@ ABBREVIATIONS = frozenset(
 # End punctuation, then closing quotes or brackets, then white space.
 _END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
+# A heading over a list of works cited: what is under it quotes titles, it is not the writer's
+# prose ("8. Shah RR. ... the Achilles' heel of personalized medicine").
+_CITATIONS_HEADING = re.compile(
+    r"[\W\d]*(?:references?|bibliography|works cited|literature(?: cited)?|citations?|"
+    r"sources|further reading|notes and references|reference list)\W*", re.IGNORECASE)
 
 
 class Sentence(NamedTuple):
@@ -170,6 +175,22 @@ class Document:
                 section.append(later)
             result.append(section)
         return [leading, *result] if leading else result
+
+    @cached_property
+    def cited(self) -> frozenset[int]:
+        """Indexes of the blocks in a section of works cited ("## References"), heading
+        included: domain rules leave the titles quoted there alone."""
+        found: set[int] = set()
+        for i, block in enumerate(self.blocks):
+            if block.kind != "heading" or not _CITATIONS_HEADING.fullmatch(block.text):
+                continue
+            found.add(i)
+            for j in range(i + 1, len(self.blocks)):
+                later = self.blocks[j]
+                if later.kind == "heading" and later.level <= block.level:
+                    break
+                found.add(j)
+        return frozenset(found)
 
     def scopes(self, scope: str) -> Iterator[Sequence[Block]]:
         """The groups of blocks a scope stands for (sentences are handled by `find`)."""

@@ -18,6 +18,7 @@ from termlint import regexcache
 from termlint.kinds import Hit, OptionError, PackContext, compile_patterns, which
 from termlint.kinds.grammar import (
     HEADING_LEAD,
+    NAME_GAP,
     family_names,
     family_pattern,
     lexicon_pattern,
@@ -112,11 +113,11 @@ _NEW_CLAUSE = re.compile(r"[:;]\s")
 _NOT_PREDICATE_OPENERS = _BEFORE_SUBJECT | frozenset({
     "where", "what", "how", "why", "when", "which", "who", "whether",
     "is", "are", "does", "do", "can", "will", "it", "we", "you", "they", "i"})
-_MARKUP = " *_\"'\u201d\u2019"
+_MARKUP = " \t\n*_\"'\u201d\u2019"  # white space of a hard-wrapped line too
 _SUBORDINATE_END = re.compile(r"[:;,]\s")
 # A clause opened by one of these is subordinate: its subject is not the sentence's.
 _SUBORDINATORS = frozenset({"while", "although", "though", "whereas", "if", "because",
-                            "since", "when", "unless", "whilst"})
+                            "since", "when", "unless", "whilst", "as", "once"})
 # A reporting verb (or "that") opens the clause whose subject the family term is.
 _REPORTING = frozenset({"said", "says", "say", "stated", "states", "believe", "believes",
                         "argue", "argues", "argued", "claim", "claims", "claimed", "noted",
@@ -356,6 +357,8 @@ def check(rule: Rule, doc: Document) -> Iterator[Hit]:
     claims = Claims(options, doc)
     supported: dict[tuple[int, str], bool] = {}
     for index, number in claims.candidates():
+        if index in doc.cited:
+            continue  # a title quoted in a list of works cited
         claim = claims.subject(index, number)
         if claim is None:
             continue
@@ -698,9 +701,13 @@ class Claims:
         """Whether the family term ending at `end` is part of a name or modifies another
         head ("the Precision Medicine Initiative", "a precision medicine research program")."""
         rest = block.text[end:]
-        gap = len(rest) - len(rest.lstrip(" \t\u00ae\u2122"))  # spaces, (R), (TM)
+        gap = len(rest) - len(rest.lstrip(NAME_GAP))
         if self.options.names is not None and self.options.names.match(rest, gap):
             return True
+        if rest[:1] == "-" and rest[1:2].isalpha():
+            # A compound modifier names another head ("the pharmacogenomics-guided arm"),
+            # unless that head is care itself ("precision medicine-based care improves").
+            return _CARE_AFTER_COMPOUND.match(rest) is None
         # Outside headings, a Title Case term followed by another capital is a proper name.
         return block.kind != "heading" and title_case_name(block.text, end)
 
@@ -880,7 +887,7 @@ _MODAL_COLON = re.compile(
 LIST_ITEMS = 3
 
 # "precision medicine (PM)": from there on, the abbreviation names the family.
-_ABBREVIATION = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z]{1,7})[ \t]*\)")
+_ABBREVIATION = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,7})\s*\)")
 
 
 def _with_abbreviations(doc: Document, family: dict[tuple[int, int], list[Found]]
@@ -932,15 +939,33 @@ def _at_clause_start(lead: str) -> bool:
         # precision medicine": the family is the object of the gerund or participle.
         return False
     if last in _SUBJECT_PREPOSITIONS:
-        if any(word.lower() in _GOAL_VERBS for word in clause[:-1]):
-            return False  # "Genomic studies contribute to precision medicine": the object
-        if last == "in" and clause[-2].lower() not in _PARTS_OF_A_FIELD:
-            return False  # "Multimodal fusion in precision oncology", "AI in X": another subject
-        if last == "of" and clause[-2].lower() in _BURDENS_OF_A_FIELD:
-            return False  # "The cost of precision medicine reduces access": the cost acts
-        return len(clause) <= 4 and clause[0].lower() not in _POSSESSIVES
+        return _heads_through(clause)
+    if last in _DETERMINERS and len(clause) >= 3 and clause[-2].lower() in _SUBJECT_PREPOSITIONS:
+        # "Patients in the precision medicine arm", "The rollout of the precision medicine
+        # strategy": the preposition decides, as without the determiner
+        return _heads_through(clause[:-1])
     # "Precision or personalized medicine", "the new precision medicine"
     return last in _BEFORE_SUBJECT and len(clause) <= 3
+
+
+def _heads_through(clause: list[str]) -> bool:
+    """Whether the words of `clause`, which end in a preposition, head the subject through it
+    ("The implementation of", "Advances in") rather than end a subject of their own."""
+    last = clause[-1].lower()
+    if any(word.lower() in _GOAL_VERBS for word in clause[:-1]):
+        return False  # "Genomic studies contribute to precision medicine": the object
+    if last == "in" and clause[-2].lower() not in _PARTS_OF_A_FIELD:
+        return False  # "Multimodal fusion in precision oncology", "AI in X": another subject
+    if last == "of" and clause[-2].lower() in _BURDENS_OF_A_FIELD:
+        return False  # "The cost of precision medicine reduces access": the cost acts
+    return len(clause) <= 4 and clause[0].lower() not in _POSSESSIVES
+
+
+# The head after a family's compound modifier ("precision medicine-based care") that keeps the
+# family the subject: the care it gives.
+_CARE_AFTER_COMPOUND = re.compile(
+    r"-[a-z]+\s+(?:care|treatments?|therap(?:y|ies)|approach(?:es)?|medicine|prescribing|"
+    r"interventions?|strateg(?:y|ies)|health ?care|dosing|management)\b", re.IGNORECASE)
 
 
 # What opens an introductory phrase at a sentence's start (case matters: a capital), and how
@@ -1053,7 +1078,7 @@ def _aspect_label(lead: str, aspects: re.Pattern[str] | None) -> bool:
 
 
 # A finite verb a few words after a benefit phrase makes the phrase a subject.
-_VERB_AFTER = re.compile(r"(?:[ \t]+[\w-]+){0,3}?[ \t]+(?:is|are|was|were|will|would|can|could|"
+_VERB_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:is|are|was|were|will|would|can|could|"
                          r"must|should|needs?|remains?|has|have|lies|lie)\b", re.IGNORECASE)
 
 

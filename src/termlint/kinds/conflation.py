@@ -150,6 +150,8 @@ def check(rule: Rule, doc: Document) -> Iterator[Hit]:
     found = False
     flagged: set[tuple[int, int]] = set()  # (block, offset) of second terms reported
     for index, opening, number in _candidates(options, doc):
+        if index in doc.cited:
+            continue
         block = doc.blocks[index]
         sentences = doc.sentences_of(index)
         start = sentences[opening].start  # a unit is one sentence, or two (see _candidates)
@@ -462,9 +464,10 @@ def _plain_alternates(options: Options, doc: Document) -> Hit | None:
         if after and (denied or (options.contrast and options.contrast.search(after))):
             return None
     # Table cells are left out: a table with both terms as column headers compares them.
-    # So are proper names: "the Precision Medicine Initiative" names a programme.
+    # So are proper names: "the Precision Medicine Initiative" names a programme; and titles
+    # in a list of works cited.
     firsts = [next((f for f in doc.find_all(forms) if f.block.kind != "table_cell"
-                    and not _in_proper_name(f)), None)
+                    and not _in_proper_name(f) and doc.index(f.block) not in doc.cited), None)
               for forms in options.forms]
     if firsts[0] is None or firsts[1] is None:
         return None

@@ -151,12 +151,17 @@ def tokens_for(pack: PackContext) -> Tokens:
 HEADING_LEAD = re.compile(r"[^\w\s]*\s*(?:(?:\d+|[IVX]+)(?:\.\d+)*\.?\s+)?")
 
 
+# What may sit between a term and the name it heads: blanks, a line break of a hard-wrapped
+# paragraph, (R) and (TM).
+NAME_GAP = " \t\n\u00ae\u2122"
+
+
 def title_case_name(text: str, end: int) -> bool:
     """Whether the Title Case term ending at text[end] goes on as a proper name: another
     capitalised word follows ("the Precision Medicine Initiative"). Only the term's own last
     words are looked at (at most a few, so a long block is not split each time)."""
     rest = text[end:]
-    gap = len(rest) - len(rest.lstrip(" \t\u00ae\u2122"))  # spaces, (R), (TM)
+    gap = len(rest) - len(rest.lstrip(NAME_GAP))
     if not gap or not rest[gap : gap + 1].isupper():
         return False
     return all(word[:1].isupper() for word in text[max(0, end - 60) : end].split()[-2:])

@@ -58,6 +58,9 @@ CLAIMS = [
     # a change of practice from one thing to another; care based on the family
     "Precision oncology has shifted lung cancer care from tissue type to tumour genetics.",
     "Precision medicine-based care improves outcomes for people with lupus.",
+    # an aspect of the heading's family as the subject, under an aspect heading
+    "# Precision medicine\n\n## Benefit analysis\n\nThe expected benefits are substantial for "
+    "people with gout.",
     # manner, rank, evaluation, promise, credit, success
     "Precision medicine treats lupus more effectively than older methods.",
     "Precision medicine is the best way to fight cancer.",
@@ -292,6 +295,10 @@ NOT_CLAIMS = [
     "As precision medicine moves into clinics, new software will link labs and wards, "
     "ensuring that results reach the right nurse.",
     "Pharmacogenomics testing before surgery is more efficient than testing afterwards.",
+    # an aspect of something else, or weighed, under a heading on the family
+    "# Precision medicine\n\n## Benefit analysis\n\nThe benefits of data sharing are "
+    "substantial for gout research.",
+    "# Precision medicine\n\n## Benefits\n\nBenefits and risks are weighed by the gout board.",
     # the field as the one helped; the field, with its head noun, as an item of a list
     "Precision medicine can benefit from better kidney registries.",
     "Risk scores offer a strong approach, enabling risk assessment, precision medicine "

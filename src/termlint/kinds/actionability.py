@@ -559,10 +559,12 @@ class Claims:
             # precision medicine?"), not a thing it is for ("Benefits of genomic data for
             # precision medicine").
             label = _aspect_label(text[:opening], options.aspects)
-            if heading and (label or _has_no_subject(text[:opening])) \
+            # ... or an aspect of it as the subject: "The expected benefits are substantial"
+            aspect = _aspect_subject(text, options.aspects)
+            if heading and (label or aspect or _has_no_subject(text[:opening])) \
                     and self._topic_is_family(above):
                 # An aspect label ("Benefits:") takes the subject's place before its predicate.
-                subject = (0, opening if label else 0, heading.group())
+                subject = (0, opening if label else aspect, heading.group())
                 role = HEADING_ABOVE
         if subject is None:
             return None
@@ -1075,6 +1077,23 @@ def _aspect_label(lead: str, aspects: re.Pattern[str] | None) -> bool:
     label = lead.strip(_MARKUP)
     return aspects is not None and label.endswith(":") \
         and aspects.fullmatch(label[:-1].strip(_MARKUP)) is not None
+
+
+# After an aspect noun, these make it the aspect of something else ("The benefits of data
+# sharing", "Benefits and risks").
+_ASPECT_OF_OTHER = frozenset({"of", "for", "from", "to", "in", "on", "over", "and", "or"})
+
+
+def _aspect_subject(text: str, aspects: re.Pattern[str] | None) -> int:
+    """The end of an aspect noun phrase that opens the sentence as its subject ("The
+    expected benefits are ..."), or 0: under a heading on a family, the family's aspect."""
+    start = len(text) - len(text.lstrip(_MARKUP))
+    found = aspects.match(text, start) if aspects is not None else None
+    if found is None:
+        return 0
+    after = text[found.end() :].split(maxsplit=1)
+    return found.end() if after and after[0].lower() not in _ASPECT_OF_OTHER \
+        and after[0][:1].isalpha() else 0
 
 
 # A finite verb a few words after a benefit phrase makes the phrase a subject.

@@ -61,6 +61,19 @@ CLAIMS = [
     # an aspect of the heading's family as the subject, under an aspect heading
     "# Precision medicine\n\n## Benefit analysis\n\nThe expected benefits are substantial for "
     "people with gout.",
+    # public-sector and journal wording of worth, importance and results
+    "Genomic medicine is central to the future of kidney care.",
+    "Precision medicine gives us an unprecedented opportunity to improve gout care.",
+    "With genomic medicine, children with epilepsy are diagnosed more quickly.",
+    "Genomic medicine can provide answers for families of children with seizures.",
+    "Personalised medicine will shape the future of asthma care.",
+    "Precision medicine is of paramount importance for the management of lupus.",
+    "Pharmacogenomics has considerable clinical utility in kidney transplant care.",
+    "Precision medicine approaches have demonstrated efficacy in rare kidney diseases.",
+    "Precision medicine contributes significantly to the improvement of gout outcomes.",
+    "Precision oncology has become an integral part of care for rare tumours.",
+    "Precision medicine is gaining ground as an effective strategy against lupus.",
+    "Precision medicine opens new perspectives for people with severe asthma.",
     # manner, rank, evaluation, promise, credit, success
     "Precision medicine treats lupus more effectively than older methods.",
     "Precision medicine is the best way to fight cancer.",
@@ -299,6 +312,13 @@ NOT_CLAIMS = [
     "# Precision medicine\n\n## Benefit analysis\n\nThe benefits of data sharing are "
     "substantial for gout research.",
     "# Precision medicine\n\n## Benefits\n\nBenefits and risks are weighed by the gout board.",
+    # worth denied or doubted; a speed that is no benefit; interest is no value
+    "Precision medicine has limited clinical utility in primary care for gout.",
+    "Precision medicine has no proven value in asthma clinics.",
+    "Precision medicine trials have failed to show benefit in lupus.",
+    "Precision medicine is of great interest to kidney researchers.",
+    "Precision medicine is moving more quickly in cancer than in gout care.",
+    "Whether precision medicine is an effective strategy for gout is unclear.",
     # the field as the one helped; the field, with its head noun, as an item of a list
     "Precision medicine can benefit from better kidney registries.",
     "Risk scores offer a strong approach, enabling risk assessment, precision medicine "

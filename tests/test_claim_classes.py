@@ -74,6 +74,11 @@ CLAIMS = [
     "Precision oncology has become an integral part of care for rare tumours.",
     "Precision medicine is gaining ground as an effective strategy against lupus.",
     "Precision medicine opens new perspectives for people with severe asthma.",
+    # stand-ins for the family named just before: a shift, a movement, an area, its potential
+    "Precision medicine is a new way of working. This shift will improve care for gout.",
+    "Genomic medicine is growing. These developments will improve care for epilepsy.",
+    "Personalised medicine is here. This way of working will improve asthma care.",
+    "Personalised medicine is here. Its potential to improve asthma care is huge.",
     # manner, rank, evaluation, promise, credit, success
     "Precision medicine treats lupus more effectively than older methods.",
     "Precision medicine is the best way to fight cancer.",
@@ -319,6 +324,12 @@ NOT_CLAIMS = [
     "Precision medicine is of great interest to kidney researchers.",
     "Precision medicine is moving more quickly in cancer than in gout care.",
     "Whether precision medicine is an effective strategy for gout is unclear.",
+    # a stand-in noun with a topic of its own; "potential" as an adjective
+    "Precision medicine needs data sharing. This shift in data policy will help gout research.",
+    "Precision medicine relies on registries. These developments in registries will help "
+    "gout research.",
+    "Precision medicine is costly. Its potential harms are rarely discussed, and few studies "
+    "help us weigh them.",
     # the field as the one helped; the field, with its head noun, as an item of a list
     "Precision medicine can benefit from better kidney registries.",
     "Risk scores offer a strong approach, enabling risk assessment, precision medicine "

@@ -674,6 +674,11 @@ class Claims:
                 and not self._subject_antecedent(index, number) \
                 and self._method_before(index, number):
             return None
+        # A noun with a phrase of its own names something else: "This shift in data policy",
+        # "These developments in registries", "This approach to consent".
+        if len(stand_in.group().split()) > 1 \
+                and _OWN_TOPIC.match(text, stand_in.end()) is not None:
+            return None
         # Subject position: early in the sentence, right after an introductory clause, or
         # opening a clause ("and how it ...").
         early = not mentions and len(lead.split()) < STAND_IN_WORDS
@@ -1077,6 +1082,11 @@ def _aspect_label(lead: str, aspects: re.Pattern[str] | None) -> bool:
     label = lead.strip(_MARKUP)
     return aspects is not None and label.endswith(":") \
         and aspects.fullmatch(label[:-1].strip(_MARKUP)) is not None
+
+
+# After a stand-in noun, a preposition that gives it a topic of its own ("This shift in data
+# policy").
+_OWN_TOPIC = re.compile(r"\s+(?:in|of|towards?|for|on|from|within|around)\s", re.IGNORECASE)
 
 
 # After an aspect noun, these make it the aspect of something else ("The benefits of data

@@ -52,9 +52,24 @@ CONFLATIONS = [
     # a heading renamed by the text under it; a table column headed "Also known as"
     "# Precision medicine\n\nPersonalized medicine starts with a blood test.\n",
     "| Term | Also known as |\n|---|---|\n| Precision medicine | Personalized medicine |\n",
+    # an unspaced dash, "which is the same as", the heads both written with a slash, an "or"
+    # in commas, "or what used to be called", "is what we used to call", the writer's own
+    # usage, an alias as a fragment
+    "Precision medicine—also termed individualised medicine—starts with a blood test.",
+    "Precision medicine, which is the same as personalized medicine, starts with a blood test.",
+    "Precision medicine / personalized medicine starts with a blood test.",
+    "Precision, or personalised, medicine starts with a blood test.",
+    "In precision medicine, or what used to be called personalised medicine, a blood test "
+    "comes first.",
+    "Precision medicine is what we used to call personalised medicine.",
+    "We use \"precision medicine\" to mean personalised medicine.",
+    "Precision medicine starts with a blood test. Also known as personalised medicine.",
 ]
 
 NOT_CONFLATIONS = [
+    "Precision medicine / personalised medicine: what is the difference?",
+    "Our course covers genomics / precision medicine / personalized medicine.",
+    "We use \"precision medicine\" to mean something narrower than personalised medicine.",
     "Precision medicine is often described as an evolution of personalized medicine.",
     "There are differences between precision medicine, also called stratified care, and "
     "personalized medicine.",

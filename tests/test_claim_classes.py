@@ -79,6 +79,10 @@ CLAIMS = [
     "Genomic medicine is growing. These developments will improve care for epilepsy.",
     "Personalised medicine is here. This way of working will improve asthma care.",
     "Personalised medicine is here. Its potential to improve asthma care is huge.",
+    # a table of benefits under a heading on the family; a benefit noun as a list item
+    "# Precision medicine\n\n## Key benefits\n\n| Benefit | For whom |\n|---|---|\n"
+    "| Better outcomes | People with gout |\n",
+    "### Advantages of precision medicine\n\n1. Cost-effectiveness in lupus care.\n",
     # manner, rank, evaluation, promise, credit, success
     "Precision medicine treats lupus more effectively than older methods.",
     "Precision medicine is the best way to fight cancer.",
@@ -330,6 +334,9 @@ NOT_CLAIMS = [
     "gout research.",
     "Precision medicine is costly. Its potential harms are rarely discussed, and few studies "
     "help us weigh them.",
+    # a table under a heading that names no aspect
+    "# Precision medicine\n\n## Glossary\n\n| Term | Meaning |\n|---|---|\n"
+    "| Better outcomes | Results that matter to people with gout |\n",
     # the field as the one helped; the field, with its head noun, as an item of a list
     "Precision medicine can benefit from better kidney registries.",
     "Risk scores offer a strong approach, enabling risk assessment, precision medicine "

@@ -1343,11 +1343,16 @@ def _topic_heading(doc: Document, heading: int, aspects: re.Pattern[str] | None)
 
 def _list_under(doc: Document, heading: int) -> list[Block]:
     """The first blocks of the items (at most LIST_ITEMS * 2) of a list that comes right
-    after a heading; worked out once per heading and document."""
+    after a heading, or the first cells of a table's body rows there ("## Key benefits" over
+    "| Better outcomes | ... |"); worked out once per heading and document."""
     def items() -> list[Block]:
         if heading + 1 >= len(doc.blocks):
             return []
         first = doc.blocks[heading + 1]
+        if first.kind == "table_cell":
+            rows = [row for row in doc.table_rows
+                    if doc.blocks[row[0]].containers == first.containers]
+            return [doc.blocks[row[0]] for row in rows[1 : 1 + LIST_ITEMS * 2]]
         if not first.containers or first.containers[0][0] not in _LISTS:
             return []
         found: list[Block] = []
@@ -1365,10 +1370,10 @@ def _list_under(doc: Document, heading: int) -> list[Block]:
 
 
 def _same_list(block: Block, other: Block) -> bool:
-    """Whether two blocks sit in the same top-level list."""
+    """Whether two blocks sit in the same top-level list (or table)."""
     return bool(block.containers) and bool(other.containers) \
         and block.containers[0] == other.containers[0] \
-        and block.containers[0][0] in _LISTS
+        and block.containers[0][0] in (*_LISTS, "table")
 
 
 def _section_of(doc: Document, index: int) -> list[int]:

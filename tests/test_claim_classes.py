@@ -337,6 +337,9 @@ NOT_CLAIMS = [
     # a table under a heading that names no aspect
     "# Precision medicine\n\n## Glossary\n\n| Term | Meaning |\n|---|---|\n"
     "| Better outcomes | Results that matter to people with gout |\n",
+    # a writer's note to self: not yet asserted
+    "> **Draft note:** precision medicine will transform gout care (add source).",
+    "TODO precision medicine cuts costs for lupus clinics.",
     # the field as the one helped; the field, with its head noun, as an item of a list
     "Precision medicine can benefit from better kidney registries.",
     "Risk scores offer a strong approach, enabling risk assessment, precision medicine "

@@ -83,6 +83,22 @@ CLAIMS = [
     "# Precision medicine\n\n## Key benefits\n\n| Benefit | For whom |\n|---|---|\n"
     "| Better outcomes | People with gout |\n",
     "### Advantages of precision medicine\n\n1. Cost-effectiveness in lupus care.\n",
+    # evaluation by a copula; results, cures, halving; the right drug; ending an era
+    "Precision medicine will be transformative for people with lupus.",
+    "Genomic medicine is truly life-changing for families with epilepsy.",
+    "Precision medicine is a success story in kidney care.",
+    "Precision medicine is good for people with gout.",
+    "For people with severe asthma, precision medicine is the answer.",
+    "Precision medicine is the most exciting development in gout care.",
+    "Precision medicine offers a better way to treat lupus.",
+    "Precision medicine gets results for people with gout.",
+    "Precision medicine means patients get the right drug first time.",
+    "In the future, precision medicine will prevent most gout flares.",
+    "Precision medicine will end the one-size-fits-all era in asthma care.",
+    "Precision medicine has produced several cures for rare kidney diseases.",
+    "Precision medicine could halve the cost of lupus care.",
+    "Precision medicine has turned some kidney cancers into chronic conditions.",
+    "With precision medicine we can now cure some childhood leukaemias.",
     # manner, rank, evaluation, promise, credit, success
     "Precision medicine treats lupus more effectively than older methods.",
     "Precision medicine is the best way to fight cancer.",
@@ -340,6 +356,13 @@ NOT_CLAIMS = [
     # a writer's note to self: not yet asserted
     "> **Draft note:** precision medicine will transform gout care (add source).",
     "TODO precision medicine cuts costs for lupus clinics.",
+    # evaluation denied, doubted, reported or owed; a condition; a cost doubled
+    "Precision medicine is not beneficial for most people with gout.",
+    "Precision medicine needs a success story to convince gout funders.",
+    "Precision medicine is said to be transformative, but evidence for gout is limited.",
+    "Precision medicine gets results only when the gout test is good.",
+    "Precision medicine could double the cost of lupus care.",
+    "Precision medicine is not the answer for asthma.",
     # the field as the one helped; the field, with its head noun, as an item of a list
     "Precision medicine can benefit from better kidney registries.",
     "Risk scores offer a strong approach, enabling risk assessment, precision medicine "

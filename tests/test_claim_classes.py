@@ -99,6 +99,8 @@ CLAIMS = [
     "Precision medicine could halve the cost of lupus care.",
     "Precision medicine has turned some kidney cancers into chronic conditions.",
     "With precision medicine we can now cure some childhood leukaemias.",
+    # the family as the cause in a phrase before the clause that says what it did
+    "Because of precision medicine, many people with lupus live longer.",
     # manner, rank, evaluation, promise, credit, success
     "Precision medicine treats lupus more effectively than older methods.",
     "Precision medicine is the best way to fight cancer.",
@@ -363,6 +365,7 @@ NOT_CLAIMS = [
     "Precision medicine gets results only when the gout test is good.",
     "Precision medicine could double the cost of lupus care.",
     "Precision medicine is not the answer for asthma.",
+    "Because of precision medicine, costs rose in gout clinics.",
     # the field as the one helped; the field, with its head noun, as an item of a list
     "Precision medicine can benefit from better kidney registries.",
     "Risk scores offer a strong approach, enabling risk assessment, precision medicine "

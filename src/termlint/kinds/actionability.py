@@ -1224,8 +1224,10 @@ def _heads_subject(before: str, aim: re.Match[str], subject: int) -> bool:
 
 def _opens_subordinate(lead: str) -> bool:
     """Whether the clause holding a term that follows `lead` opens with a subordinator."""
-    words = _clause_words(lead)
-    return bool(words) and words[0].lower() in _SUBORDINATORS
+    words = [word.lower() for word in _clause_words(lead)]
+    if words[:2] == ["because", "of"]:
+        return False  # a phrase, not a clause: "Because of precision medicine, patients ..."
+    return bool(words) and words[0] in _SUBORDINATORS
 
 
 def _clause_words(lead: str) -> list[str]:

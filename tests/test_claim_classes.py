@@ -101,6 +101,14 @@ CLAIMS = [
     "With precision medicine we can now cure some childhood leukaemias.",
     # the family as the cause in a phrase before the clause that says what it did
     "Because of precision medicine, many people with lupus live longer.",
+    # patient-facing wording: avoiding side effects, more options, telling why, finding the
+    # cause, sparing treatments, letting a team plan
+    "With precision medicine, you may avoid side effects from gout drugs.",
+    "Precision medicine gives you and your doctor more options for lupus.",
+    "Genomic medicine can tell you why your child has seizures.",
+    "Genomic medicine may find the cause of your child's epilepsy.",
+    "Precision medicine may spare you asthma treatments that will not help.",
+    "Precision medicine lets your care team plan ahead for gout flares.",
     # manner, rank, evaluation, promise, credit, success
     "Precision medicine treats lupus more effectively than older methods.",
     "Precision medicine is the best way to fight cancer.",
@@ -366,6 +374,8 @@ NOT_CLAIMS = [
     "Precision medicine could double the cost of lupus care.",
     "Precision medicine is not the answer for asthma.",
     "Because of precision medicine, costs rose in gout clinics.",
+    "Precision medicine researchers try to find the cause of rare kidney diseases.",
+    "Precision medicine cannot tell you why your child has seizures.",
     # the field as the one helped; the field, with its head noun, as an item of a list
     "Precision medicine can benefit from better kidney registries.",
     "Risk scores offer a strong approach, enabling risk assessment, precision medicine "

@@ -376,6 +376,11 @@ NOT_CLAIMS = [
     "Because of precision medicine, costs rose in gout clinics.",
     "Precision medicine researchers try to find the cause of rare kidney diseases.",
     "Precision medicine cannot tell you why your child has seizures.",
+    # needs between the family and its predicate: a barrier, not a claim
+    "Precision medicine requires better data to improve outcomes for people with gout.",
+    "Precision medicine needs more evidence that it saves lives in lupus care.",
+    "Precision medicine still needs to prove that it improves asthma outcomes.",
+    "Precision medicine must overcome barriers to improve kidney care.",
     # the field as the one helped; the field, with its head noun, as an item of a list
     "Precision medicine can benefit from better kidney registries.",
     "Risk scores offer a strong approach, enabling risk assessment, precision medicine "

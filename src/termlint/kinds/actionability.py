@@ -39,6 +39,8 @@ KEYS = {
     "agent-predicates": "lexicon of benefit predicates that come before the family term, "
     "which is then their agent ('have been helped by', 'benefit from', 'thanks to')",
     "aims": "lexicon of aim cues (aims to, goal); a stated aim is not a claim",
+    "needs": "lexicon of needs between a family and its predicate ('requires better data to "
+    "improve', 'needs more evidence that it saves lives'): a need is not a claim",
     "stand-ins": "lexicon of stand-ins for a family term (this approach, it)",
     "negations": "lexicon of negations that undo a predicate just after them",
     "passives": "lexicon of auxiliaries ('is', 'was') that, before a predicate in -ed, make "
@@ -153,6 +155,7 @@ class Options(NamedTuple):
     predicates: re.Pattern[str]
     agents: re.Pattern[str] | None
     aims: re.Pattern[str] | None
+    needs: re.Pattern[str] | None
     stand_ins: re.Pattern[str] | None
     negations: re.Pattern[str] | None
     passives: re.Pattern[str] | None
@@ -187,6 +190,7 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
         predicates=_required(pack, options, "predicates"),
         agents=_optional(pack, options, "agent-predicates"),
         aims=_optional(pack, options, "aims"),
+        needs=_optional(pack, options, "needs"),
         stand_ins=_optional(pack, options, "stand-ins"),
         negations=_optional(pack, options, "negations"),
         passives=_optional(pack, options, "passives"),
@@ -601,6 +605,11 @@ class Claims:
                            default=0)
         aim = options.aims.search(before, clause_start) if options.aims is not None else None
         if aim is not None and not _heads_subject(before, aim, subject[0]):
+            return None
+        # A need between the subject and its predicate: "X requires better data to improve
+        # outcomes", "X needs more evidence that it saves lives" (a barrier, not a claim).
+        if options.needs is not None and options.needs.search(before, min(subject[1],
+                                                                           len(before))):
             return None
         last_words = before[min(subject[1], len(before)) :].split()[-3:]
         if options.negations is not None and options.negations.search(" ".join(last_words)):

@@ -109,6 +109,17 @@ CLAIMS = [
     "Genomic medicine may find the cause of your child's epilepsy.",
     "Precision medicine may spare you asthma treatments that will not help.",
     "Precision medicine lets your care team plan ahead for gout flares.",
+    # marketing wording
+    "Precision medicine is taking gout care to the next level.",
+    "Precision medicine raises the bar for lupus care.",
+    "Precision medicine sets a new standard for asthma care.",
+    "Precision medicine is closing the gap between research and kidney care.",
+    "Precision medicine is breaking down barriers to better gout care.",
+    "Precision medicine is democratizing access to lupus treatments.",
+    "Precision medicine is leading the charge against kidney cancer.",
+    "Precision medicine is rewriting the rules of asthma treatment.",
+    "Precision medicine is changing gout care for the better.",
+    "Precision medicine is powering a healthier future for people with lupus.",
     # manner, rank, evaluation, promise, credit, success
     "Precision medicine treats lupus more effectively than older methods.",
     "Precision medicine is the best way to fight cancer.",
@@ -381,6 +392,8 @@ NOT_CLAIMS = [
     "Precision medicine needs more evidence that it saves lives in lupus care.",
     "Precision medicine still needs to prove that it improves asthma outcomes.",
     "Precision medicine must overcome barriers to improve kidney care.",
+    "Precision medicine has not closed the gap between research and gout care.",
+    "Researchers lead the way in precision medicine for lupus.",
     # the field as the one helped; the field, with its head noun, as an item of a list
     "Precision medicine can benefit from better kidney registries.",
     "Risk scores offer a strong approach, enabling risk assessment, precision medicine "

@@ -64,9 +64,11 @@ CONFLATIONS = [
     "Precision medicine is what we used to call personalised medicine.",
     "We use \"precision medicine\" to mean personalised medicine.",
     "Precision medicine starts with a blood test. Also known as personalised medicine.",
+    "Personalized medicine is better described as precision medicine.",
 ]
 
 NOT_CONFLATIONS = [
+    "Precision medicine is best described as a subset of personalized medicine.",
     "Precision medicine / personalised medicine: what is the difference?",
     "Our course covers genomics / precision medicine / personalized medicine.",
     "We use \"precision medicine\" to mean something narrower than personalised medicine.",

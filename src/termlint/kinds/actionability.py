@@ -684,7 +684,7 @@ class Claims:
                 and self._method_before(index, number):
             return None
         # A noun with a phrase of its own names something else: "This shift in data policy",
-        # "These developments in registries", "This approach to consent".
+        # "These developments in registries".
         if len(stand_in.group().split()) > 1 \
                 and _OWN_TOPIC.match(text, stand_in.end()) is not None:
             return None
@@ -1094,7 +1094,7 @@ def _aspect_label(lead: str, aspects: re.Pattern[str] | None) -> bool:
 
 
 # After a stand-in noun, a preposition that gives it a topic of its own ("This shift in data
-# policy").
+# policy"). Not "to": "its potential to improve" goes on with the stand-in's own predicate.
 _OWN_TOPIC = re.compile(r"\s+(?:in|of|towards?|for|on|from|within|around)\s", re.IGNORECASE)
 
 
@@ -1283,6 +1283,7 @@ def _column_header(doc: Document, index: int, aspects: re.Pattern[str]) -> bool:
 
 # Markdown's two kinds of list, as container names.
 _LISTS = ("bullet_list", "ordered_list")
+_LISTS_OR_TABLE = (*_LISTS, "table")
 
 HEADING_ABOVE = "the heading above"
 ROW_LABEL = "the first cell of its table row"
@@ -1384,7 +1385,7 @@ def _same_list(block: Block, other: Block) -> bool:
     """Whether two blocks sit in the same top-level list (or table)."""
     return bool(block.containers) and bool(other.containers) \
         and block.containers[0] == other.containers[0] \
-        and block.containers[0][0] in (*_LISTS, "table")
+        and block.containers[0][0] in _LISTS_OR_TABLE
 
 
 def _section_of(doc: Document, index: int) -> list[int]:

@@ -348,6 +348,17 @@ def test_non_prose_is_left_out(newline: str) -> None:
     assert found[4] == f"Kept alt kept and {OBJ} and {OBJ} kept."
 
 
+def test_a_liquid_include_passes_its_content_as_prose() -> None:
+    """The Jekyll documentation theme's callouts carry prose in `content="..."`; the rest of
+    the tag, and any other include, stays masked."""
+    (text,) = texts('{% include note.html content="Kept <b>bold</b> words." type="secret" %}\n')
+    assert text.strip(OBJ) == f"Kept {OBJ}bold{OBJ} words." and "secret" not in text
+    (text,) = texts('{% include image.html file="secret.png" %} Kept.\n')
+    assert text.strip(OBJ) == " Kept."
+    assert where('{% include tip.html content="Kept here." %}\n', "Kept here") == [
+        ("Kept here", (1, 30), (1, 39))]
+
+
 def test_bare_urls_leave_trailing_punctuation() -> None:
     (text,) = texts("See https://x.org/a_(b) and (https://x.org/c). Or www.x.org!\n")
     assert text == f"See {OBJ * 19} and ({OBJ * 15}). Or {OBJ * 9}!"

@@ -71,6 +71,8 @@ html block skip15
 
 Tabs\there\ttgt26 and unicode ünï tgt27 😀 tgt28.
 {{ skip16 }} and {% skip17 %} and [[skip18]] around tgt29.
+
+{% include note.html content="A callout tgt30 here." type="skip19" %}
 """
 
 

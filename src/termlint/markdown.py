@@ -66,6 +66,10 @@ _MASK = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A Liquid include that passes prose as its content (the Jekyll documentation theme's callouts:
+# {% include note.html content="..." %}): the quoted text is prose (markdown-it-py has already
+# read the inline HTML in it as HTML).
+_INCLUDE_CONTENT = re.compile(r"""\{%-?\s*include\s[^%]*?\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 # Cheap tests that spare most blocks the scans above.
 _MASK_HINT = re.compile(r"[{\[]|://|www\.", re.IGNORECASE)
 # Markers that only give a block its look: a GitHub or Obsidian alert opening a blockquote
@@ -807,6 +811,12 @@ def _mask(text: str) -> str:
             start, end = match.span()
             if match.group("url"):
                 end = start + _url_length(match.group())
+            content = _INCLUDE_CONTENT.match(text, start, end) if text[start + 1] == "%" else None
+            if content is not None:
+                group = 1 if content.group(1) is not None else 2
+                inside = content.span(group)
+                spans += [(start, inside[0]), (inside[1], end)]
+                continue
             spans.append((start, end))
     if "@" in text:
         spans.extend(match.span() for match in _EMAIL.finditer(text))

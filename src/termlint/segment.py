@@ -65,7 +65,8 @@ def _is_boundary(text: str, end: re.Match[str]) -> bool:
     return not following[:1].islower()
 
 
-_MASKED_LINES = re.compile(f"(?:\\s*{OBJ}+[ \\t]*\n)+")
+# From the first character that is neither white space nor masked to the last one.
+_WORDS_WITHIN = re.compile(f"[^\\s{OBJ}](?:.*[^\\s{OBJ}])?", re.DOTALL)
 
 
 def sentences(block: Block) -> list[Sentence]:
@@ -81,14 +82,12 @@ def sentences(block: Block) -> list[Sentence]:
     result = []
     for begin, finish in spans:
         chunk = text[begin:finish]
-        # A line of non-prose alone (an alert's "[!NOTE]") is no part of the sentence below it.
-        lead = _MASKED_LINES.match(chunk)
-        if lead is not None:
-            begin, chunk = begin + lead.end(), chunk[lead.end() :]
-        stripped = chunk.strip()
-        if stripped:
-            offset = begin + len(chunk) - len(chunk.lstrip())
-            result.append(Sentence(block, offset, offset + len(stripped)))
+        # Non-prose before or after the words (an alert's "[!NOTE]" line, a masked tag or
+        # URL) is no part of the sentence: {% include note.html content="X improves ..." %}
+        # starts at X.
+        words = _WORDS_WITHIN.search(chunk)
+        if words is not None:
+            result.append(Sentence(block, begin + words.start(), begin + words.end()))
     # Every block has at least one sentence, so any offset has one.
     return result or [Sentence(block, 0, len(text))]
 

@@ -394,6 +394,9 @@ NOT_CLAIMS = [
     "Precision medicine must overcome barriers to improve kidney care.",
     "Precision medicine has not closed the gap between research and gout care.",
     "Researchers lead the way in precision medicine for lupus.",
+    # an open question
+    "We ask how precision medicine will shape the future of gout care.",
+    "This chapter explores how precision medicine improves outcomes in lupus.",
     # the field as the one helped; the field, with its head noun, as an item of a list
     "Precision medicine can benefit from better kidney registries.",
     "Risk scores offer a strong approach, enabling risk assessment, precision medicine "

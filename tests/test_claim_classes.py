@@ -120,6 +120,10 @@ CLAIMS = [
     "Precision medicine is rewriting the rules of asthma treatment.",
     "Precision medicine is changing gout care for the better.",
     "Precision medicine is powering a healthier future for people with lupus.",
+    # no example: a drug with no marker, a marker with no decision (issue 13, class 8)
+    "Precision medicine improves care for people with gout. Many of them receive allopurinol.",
+    "Precision medicine improves lupus care. The HLA-B gene was described long ago, and risk "
+    "is higher in some families.",
     # manner, rank, evaluation, promise, credit, success
     "Precision medicine treats lupus more effectively than older methods.",
     "Precision medicine is the best way to fight cancer.",
@@ -397,6 +401,11 @@ NOT_CLAIMS = [
     # an open question
     "We ask how precision medicine will shape the future of gout care.",
     "This chapter explores how precision medicine improves outcomes in lupus.",
+    # a marker with the decision it changes, in weak words ("are offered", "is not given")
+    "Precision medicine improves gout care: carriers of HLA-B*58:01 are offered a drug other "
+    "than allopurinol.",
+    "Personalised medicine spares pregnant women injections: if a test finds no RHD gene in "
+    "the baby, anti-D is not given.",
     # the field as the one helped; the field, with its head noun, as an item of a list
     "Precision medicine can benefit from better kidney registries.",
     "Risk scores offer a strong approach, enabling risk assessment, precision medicine "

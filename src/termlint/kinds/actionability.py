@@ -58,6 +58,11 @@ KEYS = {
     "label, about a family",
     "entities": "list of lexicons of specific entities (genes, variants, drugs, tests)",
     "decisions": "lexicon of decision words (diagnose, choose, dose, screen, monitor…)",
+    "weak-decisions": "lexicon of words that name a decision only in a sentence that names a "
+    "marker ('carriers of a BRCA1 variant are offered yearly MRI'; not 'many patients receive "
+    "tamoxifen')",
+    "treatments": "which of the 'entities' lexicons names treatments: the others name markers "
+    "(genes, variants, tests), for 'weak-decisions'",
     "window": "with scope 'sentence': how many sentences either side count as scope",
     "suggestions": "table of actionable examples to suggest for an unsupported claim: entries "
     "with 'area', 'cues' (patterns that place a paragraph in the area; none for the fallback), "
@@ -166,6 +171,9 @@ class Options(NamedTuple):
     item_benefits: re.Pattern[str] | None
     entities: tuple[re.Pattern[str], ...]  # one per lexicon, so each gets its own prefilter
     decisions: re.Pattern[str]
+    weak_decisions: re.Pattern[str] | None
+    markers: tuple[re.Pattern[str], ...]  # the entities that are not treatments
+    treatments: re.Pattern[str] | None
     window: int
     suggestions: Suggestions | None
 
@@ -181,6 +189,10 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
     if not isinstance(entity_lexicons, list) or not entity_lexicons:
         raise OptionError("entities", "'entities' must be a list of lexicon names")
     entities = [lexicon_pattern(pack, name, "entities") for name in entity_lexicons]
+    treatments = options.get("treatments")
+    if treatments is not None and treatments not in entity_lexicons:
+        raise OptionError("treatments", f"'{treatments}' is not one of the 'entities' lexicons")
+    kinds = list(zip(entity_lexicons, entities, strict=True))
     window = options.get("window", 1)
     if not isinstance(window, int) or isinstance(window, bool) or window < 0:
         raise OptionError("window", f"'window' must be a whole number >= 0, got {window!r}")
@@ -201,6 +213,9 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
         item_benefits=_optional(pack, options, "item-benefits"),
         entities=tuple(p for p in entities if p is not None),
         decisions=_required(pack, options, "decisions"),
+        weak_decisions=_optional(pack, options, "weak-decisions"),
+        markers=tuple(p for name, p in kinds if p is not None and name != treatments),
+        treatments=next((p for name, p in kinds if name == treatments), None),
         window=window,
         suggestions=_suggestions(options["suggestions"]) if "suggestions" in options else None,
     )
@@ -462,8 +477,8 @@ class Claims:
                     key = (doc.index(found.block), 0)
                     self.predicates[key] = [found, *self.predicates.get(key, ())]
         self.agents = self._by_sentence(options.agents) if options.agents is not None else {}
-        self._decided: dict[int, set[int]] = {}
-        self._named: dict[tuple[int, int], bool] = {}
+        self._decided: dict[tuple[int, str], set[int]] = {}
+        self._named: dict[tuple[int, int, tuple[re.Pattern[str], ...]], bool] = {}
 
     def _chained(self, stand_ins: re.Pattern[str]) -> set[tuple[int, int]]:
         """The sentences after those that open with a stand-in, in a run of them right after
@@ -846,36 +861,49 @@ class Claims:
         return (previous in self.family and self._subject_antecedent(index, number)) \
             or self._links(index, number - 1, depth - 1)
 
-    def _decisions(self, index: int) -> set[int]:
-        """Numbers of the sentences of block `index` holding a decision word (cached)."""
-        if index not in self._decided:
+    def _decisions(self, index: int, words: re.Pattern[str]) -> set[int]:
+        """Numbers of the sentences of block `index` holding one of `words` (cached)."""
+        key = (index, words.pattern)
+        if key not in self._decided:
             block = self.doc.blocks[index]
-            self._decided[index] = {
+            self._decided[key] = {
                 self.doc.sentence_number(block, found.start)
-                for found in self.doc.find(self.options.decisions, blocks=[block])}
-        return self._decided[index]
+                for found in self.doc.find(words, blocks=[block])}
+        return self._decided[key]
 
     def _has_entity(self, index: int, number: int) -> bool:
-        """Does sentence `number` of block `index` name a specific entity? (cached)"""
-        key = (index, number)
+        """Does sentence `number` of block `index` name a specific entity?"""
+        return self._names(index, number, self.options.entities)
+
+    def _names(self, index: int, number: int, patterns: tuple[re.Pattern[str], ...]) -> bool:
+        """Does sentence `number` of block `index` name one of `patterns`? (cached)"""
+        key = (index, number, patterns)
         if key not in self._named:
             block = self.doc.blocks[index]
             span = self.doc.sentence_range(block, self.doc.sentences_of(index)[number])
             self._named[key] = any(next(self.doc.find_in(pattern, [span]), None) is not None
-                                   for pattern in self.options.entities)
+                                   for pattern in patterns)
         return self._named[key]
 
     def has_evidence(self, scope: list[tuple[int, int]]) -> bool:
-        """A specific entity, with a decision word in its sentence or a neighbouring one.
+        """A specific entity, with a decision word in its sentence or a neighbouring one; or a
+        marker (a gene, variant or test: not only a drug) with a weak decision word ("are
+        offered", "receive") in its sentence.
 
         Decision words are cheap to find and entities are not, so entities are only looked for
         next to a decision.
         """
-        return any(
-            not self._decisions(index).isdisjoint((number - 1, number, number + 1))
-            and self._has_entity(index, number)
-            for index, number in scope
-        )
+        options = self.options
+        for index, number in scope:
+            near = (number - 1, number, number + 1)
+            if not self._decisions(index, options.decisions).isdisjoint(near) \
+                    and self._has_entity(index, number):
+                return True
+            if options.weak_decisions is not None \
+                    and number in self._decisions(index, options.weak_decisions) \
+                    and self._names(index, number, options.markers):
+                return True
+        return False
 
 
 def _ranges(doc: Document, sentences: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

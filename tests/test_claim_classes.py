@@ -406,6 +406,9 @@ NOT_CLAIMS = [
     "than allopurinol.",
     "Personalised medicine spares pregnant women injections: if a test finds no RHD gene in "
     "the baby, anti-D is not given.",
+    # the field's people as the subject
+    "Precision medicine researchers found the cause of a rare kidney disease.",
+    "Precision medicine clinicians can now cure some childhood leukaemias.",
     # the field as the one helped; the field, with its head noun, as an item of a list
     "Precision medicine can benefit from better kidney registries.",
     "Risk scores offer a strong approach, enabling risk assessment, precision medicine "

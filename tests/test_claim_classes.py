@@ -124,6 +124,9 @@ CLAIMS = [
     "Precision medicine improves care for people with gout. Many of them receive allopurinol.",
     "Precision medicine improves lupus care. The HLA-B gene was described long ago, and risk "
     "is higher in some families.",
+    # a run of "It" items in a list under a heading on the family
+    "## Precision medicine\n\n- It is run in three gout clinics.\n"
+    "- It speeds up diagnosis of lupus.\n",
     # manner, rank, evaluation, promise, credit, success
     "Precision medicine treats lupus more effectively than older methods.",
     "Precision medicine is the best way to fight cancer.",
@@ -409,6 +412,9 @@ NOT_CLAIMS = [
     # the field's people as the subject
     "Precision medicine researchers found the cause of a rare kidney disease.",
     "Precision medicine clinicians can now cure some childhood leukaemias.",
+    # "It" after an item with a subject of its own
+    "## Precision medicine\n\n- Genomics is one part of gout care.\n"
+    "- It improves audits of labs.\n",
     # the field as the one helped; the field, with its head noun, as an item of a list
     "Precision medicine can benefit from better kidney registries.",
     "Risk scores offer a strong approach, enabling risk assessment, precision medicine "

@@ -819,11 +819,24 @@ class Claims:
             return (index, number - 1) in self.family or self._links(index, number - 1)
         if index == 0:
             return False
-        before = index - 1
+        # An item of a list right under a heading has that heading before it, when the items
+        # before it speak of it too ("- It reduces ...", "- It speeds ...").
+        above = _heading_over(self.doc, index)
+        if above is not None and above != index - 1 and not self._items_stand_in(above, index):
+            return False
+        before = index - 1 if above is None else above
         if self.doc.blocks[before].kind == "heading":
             # "## Benefits" under "# Precision medicine": "It ..." speaks of the topic.
             before = _topic_heading(self.doc, before, self.options.aspects)
         return any(key[0] == before for key in self.family)
+
+    def _items_stand_in(self, heading: int, index: int) -> bool:
+        """Whether every item before block `index`, in the list under `heading`, opens with a
+        stand-in."""
+        stand_ins = self.options.stand_ins
+        return stand_ins is not None and all(
+            _opens_with(stand_ins, item.text)
+            for item in _list_under(self.doc, heading) if self.doc.index(item) < index)
 
     def _subject_antecedent(self, index: int, number: int) -> bool:
         """A family term is the subject of the sentence before (or of one in the block before,
@@ -833,7 +846,8 @@ class Claims:
             return True
         if number > 0:
             keys = [(index, number - 1)]
-        elif index > 0 and doc.blocks[index - 1].kind == "heading":
+        elif index > 0 and (doc.blocks[index - 1].kind == "heading"
+                            or _heading_over(doc, index) is not None):
             return True
         else:
             keys = [key for key in self.family if key[0] == index - 1]

@@ -127,6 +127,9 @@ CLAIMS = [
     # a run of "It" items in a list under a heading on the family
     "## Precision medicine\n\n- It is run in three gout clinics.\n"
     "- It speeds up diagnosis of lupus.\n",
+    # success stated bare; implications asserted
+    "Precision medicine works. The evidence from gout clinics is overwhelming.",
+    "Genomic medicine has profound implications for families with epilepsy.",
     # manner, rank, evaluation, promise, credit, success
     "Precision medicine treats lupus more effectively than older methods.",
     "Precision medicine is the best way to fight cancer.",
@@ -415,6 +418,8 @@ NOT_CLAIMS = [
     # "It" after an item with a subject of its own
     "## Precision medicine\n\n- Genomics is one part of gout care.\n"
     "- It improves audits of labs.\n",
+    # an explanation of how it works
+    "Learn how precision medicine works in our gout clinic.",
     # the field as the one helped; the field, with its head noun, as an item of a list
     "Precision medicine can benefit from better kidney registries.",
     "Risk scores offer a strong approach, enabling risk assessment, precision medicine "

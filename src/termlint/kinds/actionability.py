@@ -173,7 +173,6 @@ class Options(NamedTuple):
     decisions: re.Pattern[str]
     weak_decisions: re.Pattern[str] | None
     markers: tuple[re.Pattern[str], ...]  # the entities that are not treatments
-    treatments: re.Pattern[str] | None
     window: int
     suggestions: Suggestions | None
 
@@ -215,7 +214,6 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
         decisions=_required(pack, options, "decisions"),
         weak_decisions=_optional(pack, options, "weak-decisions"),
         markers=tuple(p for name, p in kinds if p is not None and name != treatments),
-        treatments=next((p for name, p in kinds if name == treatments), None),
         window=window,
         suggestions=_suggestions(options["suggestions"]) if "suggestions" in options else None,
     )

@@ -179,17 +179,10 @@ class Document:
     def cited(self) -> frozenset[int]:
         """Indexes of the blocks in a section of works cited ("## References"), heading
         included: domain rules leave the titles quoted there alone."""
-        found: set[int] = set()
-        for i, block in enumerate(self.blocks):
-            if block.kind != "heading" or not _CITATIONS_HEADING.fullmatch(block.text):
-                continue
-            found.add(i)
-            for j in range(i + 1, len(self.blocks)):
-                later = self.blocks[j]
-                if later.kind == "heading" and later.level <= block.level:
-                    break
-                found.add(j)
-        return frozenset(found)
+        return frozenset(
+            self.index(block) for section in self.sections
+            if section[0].kind == "heading" and _CITATIONS_HEADING.fullmatch(section[0].text)
+            for block in section)
 
     def scopes(self, scope: str) -> Iterator[Sequence[Block]]:
         """The groups of blocks a scope stands for (sentences are handled by `find`)."""

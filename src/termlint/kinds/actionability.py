@@ -475,8 +475,9 @@ class Claims:
                     key = (doc.index(found.block), 0)
                     self.predicates[key] = [found, *self.predicates.get(key, ())]
         self.agents = self._by_sentence(options.agents) if options.agents is not None else {}
+        # keyed by the option's name: hashing a compiled pattern hashes all its code
         self._decided: dict[tuple[int, str], set[int]] = {}
-        self._named: dict[tuple[int, int, tuple[re.Pattern[str], ...]], bool] = {}
+        self._named: dict[tuple[int, int, str], bool] = {}
 
     def _chained(self, stand_ins: re.Pattern[str]) -> set[tuple[int, int]]:
         """The sentences after those that open with a stand-in, in a run of them right after
@@ -621,10 +622,10 @@ class Claims:
             return None
         # A need between the subject and its predicate: "X requires better data to improve
         # outcomes", "X needs more evidence that it saves lives" (a barrier, not a claim).
-        if options.needs is not None and options.needs.search(before, min(subject[1],
-                                                                           len(before))):
+        after_subject = min(subject[1], len(before))
+        if options.needs is not None and options.needs.search(before, after_subject):
             return None
-        last_words = before[min(subject[1], len(before)) :].split()[-3:]
+        last_words = before[after_subject:].split()[-3:]
         if options.negations is not None and options.negations.search(" ".join(last_words)):
             return None
         if (options.passives is not None and last_words and predicate.text.endswith(("ed", "en"))
@@ -873,28 +874,26 @@ class Claims:
         return (previous in self.family and self._subject_antecedent(index, number)) \
             or self._links(index, number - 1, depth - 1)
 
-    def _decisions(self, index: int, words: re.Pattern[str]) -> set[int]:
-        """Numbers of the sentences of block `index` holding one of `words` (cached)."""
-        key = (index, words.pattern)
+    def _decisions(self, index: int, option: str) -> set[int]:
+        """Numbers of the sentences of block `index` holding one of the words of `option`
+        ("decisions", "weak_decisions") (cached)."""
+        key = (index, option)
         if key not in self._decided:
             block = self.doc.blocks[index]
             self._decided[key] = {
                 self.doc.sentence_number(block, found.start)
-                for found in self.doc.find(words, blocks=[block])}
+                for found in self.doc.find(getattr(self.options, option), blocks=[block])}
         return self._decided[key]
 
-    def _has_entity(self, index: int, number: int) -> bool:
-        """Does sentence `number` of block `index` name a specific entity?"""
-        return self._names(index, number, self.options.entities)
-
-    def _names(self, index: int, number: int, patterns: tuple[re.Pattern[str], ...]) -> bool:
-        """Does sentence `number` of block `index` name one of `patterns`? (cached)"""
-        key = (index, number, patterns)
+    def _names(self, index: int, number: int, option: str) -> bool:
+        """Does sentence `number` of block `index` name one of the patterns of `option`
+        ("entities", "markers")? (cached)"""
+        key = (index, number, option)
         if key not in self._named:
             block = self.doc.blocks[index]
             span = self.doc.sentence_range(block, self.doc.sentences_of(index)[number])
             self._named[key] = any(next(self.doc.find_in(pattern, [span]), None) is not None
-                                   for pattern in patterns)
+                                   for pattern in getattr(self.options, option))
         return self._named[key]
 
     def has_evidence(self, scope: list[tuple[int, int]]) -> bool:
@@ -908,12 +907,12 @@ class Claims:
         options = self.options
         for index, number in scope:
             near = (number - 1, number, number + 1)
-            if not self._decisions(index, options.decisions).isdisjoint(near) \
-                    and self._has_entity(index, number):
+            if not self._decisions(index, "decisions").isdisjoint(near) \
+                    and self._names(index, number, "entities"):
                 return True
             if options.weak_decisions is not None \
-                    and number in self._decisions(index, options.weak_decisions) \
-                    and self._names(index, number, options.markers):
+                    and number in self._decisions(index, "weak_decisions") \
+                    and self._names(index, number, "markers"):
                 return True
         return False
 

@@ -99,3 +99,16 @@ def test_a_directive_alone_keeps_the_file_linted(tmp_path: Path,
     text = "<!-- termlint-disable PM101 -->\nNothing to see.\n"
     findings = linters[0].lint_source(decode(text.encode(), "x.md")).findings
     assert [f.rule for f in findings] == ["TL001"]
+
+
+def test_every_trigger_head_is_screened_by_a_key_it_contains(
+        linters: tuple[Linter, Linter]) -> None:
+    from termlint.linter import _by_key, _trigger_prefixes
+
+    prefixes = _trigger_prefixes(linters[0].rules)
+    assert prefixes is not None
+    keyed = _by_key(prefixes)
+    assert len(keyed) < len(prefixes)  # the point: fewer scans than heads
+    for head, group in prefixes.items():
+        keys = [key for key, heads in keyed.items() if (head, group) in heads]
+        assert keys and all(key in head for key in keys), head

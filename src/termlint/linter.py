@@ -134,8 +134,9 @@ class Linter:
             raise LintFailed(FileError(source.path, "nesting too deep to lint")) from None
 
     @functools.cached_property
-    def triggers(self) -> dict[str, tuple[str, ...]] | None:
-        return _trigger_prefixes(self.rules)
+    def triggers(self) -> Triggers | None:
+        prefixes = _trigger_prefixes(self.rules)
+        return None if prefixes is None else _by_key(prefixes)
 
     def wanted(self, prose: str) -> bool:
         """Can any rule find anything in this prose? (False only when it surely cannot.)"""
@@ -143,14 +144,17 @@ class Linter:
             return True
         # One space for each run of white space, as in the prefixes (see prefilter.skip_prefixes).
         folded = " ".join(prefilter.fold(prose).split())
-        return any(head in folded and any(prefix in folded for prefix in prefixes)
-                   for head, prefixes in self.triggers.items())
+        return any(key in folded and any(head in folded and any(p in folded for p in prefixes)
+                                         for head, prefixes in heads)
+                   for key, heads in self.triggers.items())
 
     def lint(self, source: Source) -> list[Finding]:
         # A directive comment is reported even when no rule fires, so it rules out skipping.
         may_skip = (self.skipping and self.triggers is not None
                     and "termlint" not in source.text.lower())
         parsed = markdown.parse(source, self.wanted if may_skip else None)
+        if may_skip and not parsed.blocks:
+            return []  # no rule can fire and there is no directive to report on
         doc = Document(source, parsed.blocks)
         directives = parse_directives(parsed.comments, source.line_of)
         suppressor = Suppressor(directives)
@@ -277,6 +281,36 @@ def _trigger_prefixes(rules: Sequence[Rule]) -> dict[str, tuple[str, ...]] | Non
         space = prefix.find(" ", 1)
         by_head.setdefault(prefix[: space + 1] if space > 0 else prefix, []).append(prefix)
     return {head: tuple(group) for head, group in by_head.items()}
+
+
+# Trigger prefixes by first word (head), and the heads by a shorter key each contains: one scan
+# for a key rules out all its heads, and most prose holds none of the few dozen keys.
+Triggers = dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
+_SHARED_KEY = 7  # heads sharing this many first characters or more share them as key
+
+
+def _by_key(prefixes: dict[str, tuple[str, ...]]) -> Triggers:
+    keys: list[str] = []
+    for head in sorted(prefixes, key=len):
+        if not any(key in head for key in keys):
+            keys.append(head)
+    # "revolutionary", "revolutionise", ...: their shared start is rare enough to scan for once.
+    merged: list[str] = []
+    for key in sorted(keys):
+        shared = _shared_start(merged[-1], key) if merged else ""
+        if len(shared) >= _SHARED_KEY:
+            merged[-1] = shared
+        else:
+            merged.append(key)
+    return {key: tuple((head, prefixes[head]) for head in sorted(prefixes) if key in head)
+            for key in merged}
+
+
+def _shared_start(one: str, other: str) -> str:
+    size = 0
+    while size < min(len(one), len(other)) and one[size] == other[size]:
+        size += 1
+    return one[:size]
 
 
 def _placed(

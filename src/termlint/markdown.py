@@ -176,7 +176,9 @@ def parse(source: Source, wanted: Callable[[str], bool] | None = None) -> Parsed
     `wanted(inline_text(tokens))` says the prose may hold something of interest.
     """
     norm = source.norm
-    kit = _kit(_ADMONITION.search(norm) is not None)
+    # The plain test first: the pattern's scan of a whole file costs as much as its inline text.
+    admonitions = ("!!!" in norm or "???" in norm) and _ADMONITION.search(norm) is not None
+    kit = _kit(admonitions)
     starts = source.norm_starts
     text = norm
     foreign = _foreign_front_matter(norm, starts)

@@ -59,11 +59,15 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     key = (pattern, flags)
     entry = _store.get(key)
     if entry is None:
-        compiled = re.compile(pattern, flags)  # a bad pattern raises re.error, as callers expect
+        # Parsed and compiled once, as re.compile would (a bad pattern raises the same re.error).
         try:
-            _store[key] = _compile(pattern, flags)
+            entry = _compile(pattern, flags)
+            compiled = _from_entry(pattern, entry)
+        except re.error:
+            raise
         except Exception:  # internals of another Python version: just no speed-up
-            return compiled
+            return re.compile(pattern, flags)
+        _store[key] = entry
         _used.add(key)
         return compiled
     _used.add(key)

@@ -76,6 +76,8 @@ PLACEHOLDERS = frozenset({"match", "term"})
 STAND_IN_WORDS = 6
 # Where a clause starts: a family term after one of these is at the start of its clause.
 _CLAUSE_BREAK = re.compile(r"[,;:(\u2013\u2014]|\s-\s")
+# A predicate opening with "but" asserts what follows a denial ("not a dream but a reality").
+_BUT = re.compile(r"but\s", re.IGNORECASE)
 # "The implementation of X", "Advances in X": the family heads the subject through these.
 _SUBJECT_PREPOSITIONS = frozenset({"of", "in", "to", "towards", "toward", "for", "behind",
                                    # "By using X, hospitals cut costs": X is the means
@@ -625,8 +627,12 @@ class Claims:
         after_subject = min(subject[1], len(before))
         if options.needs is not None and options.needs.search(before, after_subject):
             return None
-        last_words = before[after_subject:].split()[-3:]
-        if options.negations is not None and options.negations.search(" ".join(last_words)):
+        # ("has not yet been a major success": the negation four words back; "is no longer a
+        # dream but a reality": a predicate opening with "but" sets the negation aside)
+        between = before[after_subject:]
+        last_words = between[between.rfind(";") + 1 :].split()[-4:]  # not past a clause's end
+        if (options.negations is not None and not _BUT.match(predicate.text)
+                and options.negations.search(" ".join(last_words))):
             return None
         if (options.passives is not None and last_words and predicate.text.endswith(("ed", "en"))
                 and options.passives.fullmatch(last_words[-1])):

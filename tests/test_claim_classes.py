@@ -294,6 +294,19 @@ CLAIMS = [
     "Precision medicine is worth the investment for gout clinics.",
     "For people with asthma, precision medicine matters.",
     "Precision medicine is on the cusp of a breakthrough in lupus care.",
+    # "the benefits" and "the payoff" right after a sentence on the family; better care
+    "Precision medicine uses gout data. The benefits are clear.",
+    "Precision medicine uses lupus data. The payoff is better care.",
+    # whitepaper wording
+    "In recent years, precision medicine has emerged as a transformative approach to gout care.",
+    "Precision medicine is superior to standard care for many people with lupus.",
+    "Precision medicine outshines traditional approaches to asthma.",
+    "Precision medicine is increasingly recognized as essential to modern kidney care.",
+    "Precision medicine has become increasingly important in lupus care.",
+    "Precision medicine stands out as a key innovation in gout care.",
+    "Precision medicine is a critical component of modern asthma care.",
+    "Precision medicine is at the core of modern lupus care.",
+    "Precision medicine has shown considerable promise in kidney care.",
 ]
 
 NOT_CLAIMS = [
@@ -479,6 +492,13 @@ NOT_CLAIMS = [
     "Precision medicine is not worth the cost for most people with gout.",
     "What matters in precision medicine is the data.",
     "Precision medicine gives researchers a view of the lupus genome.",
+    "Genomic testing for gout is cheap. The benefits are clear.",
+    "Precision medicine uses genetic data. The benefits of exercise are clear.",
+    "Precision medicine is better care only for the few who can pay.",
+    "Precision medicine has emerged as a term in the last decade.",
+    "Whether precision medicine is superior to standard care for gout is unknown.",
+    "Data sharing is an essential component of precision medicine.",
+    "Precision medicine has gained traction in lupus research.",
     # the field's people as the subject
     "Precision medicine researchers found the cause of a rare kidney disease.",
     "Precision medicine clinicians can now cure some childhood leukaemias.",

@@ -327,6 +327,15 @@ CLAIMS = [
     "Precision medicine reverses kidney damage in some patients.",
     "Precision medicine stops lupus flares in their tracks.",
     "Precision medicine has improved lupus outcomes, as many had hoped.",
+    # journal wording of results
+    "Overall, precision medicine appears to confer a survival advantage in lupus.",
+    "Precision medicine was associated with a 30% reduction in gout flares.",
+    "Precision medicine yielded a substantial gain in quality-adjusted life years.",
+    "Precision medicine affords nephrologists greater certainty.",
+    "Precision medicine was superior in terms of response rate in lupus.",
+    "Precision medicine represents a valuable addition to asthma care.",
+    "Precision medicine constitutes a major advance in gout care.",
+    "Precision medicine will have profound consequences for lupus care.",
 ]
 
 NOT_CLAIMS = [
@@ -527,6 +536,11 @@ NOT_CLAIMS = [
     "Precision medicine has yet to turn the tide against lupus.",
     "Precision medicine tackles nothing that matters to patients with gout.",
     "Precision medicine may stop lupus flares one day, researchers hope.",
+    "Precision medicine was associated with an increase in adverse events in gout.",
+    "Precision medicine conferred no survival benefit in the lupus trial.",
+    "Precision medicine has serious consequences for privacy.",
+    "Precision medicine was not superior to usual care for asthma.",
+    "Investment in precision medicine for gout yielded no gains.",
     # the field's people as the subject
     "Precision medicine researchers found the cause of a rare kidney disease.",
     "Precision medicine clinicians can now cure some childhood leukaemias.",

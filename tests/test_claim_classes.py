@@ -336,6 +336,12 @@ CLAIMS = [
     "Precision medicine represents a valuable addition to asthma care.",
     "Precision medicine constitutes a major advance in gout care.",
     "Precision medicine will have profound consequences for lupus care.",
+    # a denial set aside by "but"; returns, answers and causes
+    "Precision medicine is no longer a vision but a reality in gout clinics.",
+    "Precision medicine initiatives have demonstrated significant improvements in lupus care.",
+    "Investment in precision medicine yields a high return for asthma services.",
+    "Genomic medicine now provides a diagnosis for many families who waited years.",
+    "Precision medicine is why survival in lupus has improved.",
 ]
 
 NOT_CLAIMS = [
@@ -541,6 +547,10 @@ NOT_CLAIMS = [
     "Precision medicine has serious consequences for privacy.",
     "Precision medicine was not superior to usual care for asthma.",
     "Investment in precision medicine for gout yielded no gains.",
+    "Precision medicine has shown no improvements in lupus survival.",
+    "Precision medicine provides a diagnosis for only a few families with rare kidney disease.",
+    "Precision medicine is why costs in gout clinics have risen.",
+    "Precision medicine is still a vision for most asthma clinics.",
     # the field's people as the subject
     "Precision medicine researchers found the cause of a rare kidney disease.",
     "Precision medicine clinicians can now cure some childhood leukaemias.",

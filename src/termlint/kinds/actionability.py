@@ -619,19 +619,21 @@ class Claims:
         # improve"), not in an introductory phrase before it ("In contrast to X, A will ...").
         clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(before, 0, subject[0])),
                            default=0)
+        # A predicate opening with "but" sets aside what was denied before it: an aim or a
+        # negation ("is no longer a vision but a reality").
+        granted = _BUT.match(predicate.text) is not None
         aim = options.aims.search(before, clause_start) if options.aims is not None else None
-        if aim is not None and not _heads_subject(before, aim, subject[0]):
+        if aim is not None and not granted and not _heads_subject(before, aim, subject[0]):
             return None
         # A need between the subject and its predicate: "X requires better data to improve
         # outcomes", "X needs more evidence that it saves lives" (a barrier, not a claim).
         after_subject = min(subject[1], len(before))
         if options.needs is not None and options.needs.search(before, after_subject):
             return None
-        # ("has not yet been a major success": the negation four words back; "is no longer a
-        # dream but a reality": a predicate opening with "but" sets the negation aside)
+        # ("has not yet been a major success": the negation four words back)
         between = before[after_subject:]
         last_words = between[between.rfind(";") + 1 :].split()[-4:]  # not past a clause's end
-        if (options.negations is not None and not _BUT.match(predicate.text)
+        if (options.negations is not None and not granted
                 and options.negations.search(" ".join(last_words))):
             return None
         if (options.passives is not None and last_words and predicate.text.endswith(("ed", "en"))

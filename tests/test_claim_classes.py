@@ -551,6 +551,10 @@ NOT_CLAIMS = [
     "Precision medicine provides a diagnosis for only a few families with rare kidney disease.",
     "Precision medicine is why costs in gout clinics have risen.",
     "Precision medicine is still a vision for most asthma clinics.",
+    # software that serves the field, as the subject
+    "The precision oncology module fuels the dashboard with live data.",
+    "The precision medicine API speeds up onboarding for lupus clinics.",
+    "The precision medicine pipeline streamlines variant calling.",
     # the field's people as the subject
     "Precision medicine researchers found the cause of a rare kidney disease.",
     "Precision medicine clinicians can now cure some childhood leukaemias.",

@@ -128,4 +128,23 @@ def test_the_bundled_packs_big_lexicons_keep_their_prefixes() -> None:
     predicates = options.predicates
     starts = set(prefilter.literal_prefixes(predicates.pattern, predicates.flags) or ())
     assert not starts & {"a", "an", "as", "be", "of", "to", "in", "and", "or", "for", "on",
-                         "by", "with", "that", "we", "it", "this", "which"}
+                         "by", "with", "that", "we", "it", "this", "which", "the"}
+
+
+def test_the_claims_predicates_stay_well_under_the_scan_limit_on_the_seeds() -> None:
+    """Past one candidate start per prefilter.DENSITY characters, the predicates are scanned
+    for everywhere instead: a cliff, not a slope (the seeds draft went from ~38 to ~66 ms in
+    process when a few new entries took the count 3 over the limit; "the" alone started 232
+    candidates). Kept well under it, new entries have room."""
+    from conftest import shared_path
+    from termlint.packs import load_pack
+
+    text = "\n\n".join(path.read_text("utf-8")
+                        for path in sorted(shared_path("seeds").glob("*.txt")))
+    (claims,) = [r for r in load_pack("builtin:precision-medicine").rules
+                 if r.kind == "actionability"]
+    predicates = claims.options.predicates
+    folded = prefilter.fold(text)
+    positions = prefilter.candidate_positions(predicates, folded)
+    assert positions is not None
+    assert len(positions) < 0.8 * (len(folded) // prefilter.DENSITY + 16)

@@ -7,7 +7,6 @@ ever see a document and report what they find.
 from __future__ import annotations
 
 import functools
-import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -298,14 +297,20 @@ def _by_key(prefixes: dict[str, tuple[str, ...]]) -> Triggers:
     # "revolutionary", "revolutionise", ...: their shared start is rare enough to scan for once.
     merged: list[str] = []
     for key in sorted(keys):
-        # (character by character is what is wanted here, not path components)
-        shared = os.path.commonprefix([merged[-1], key]) if merged else ""  # noqa: RUF071
+        shared = _shared_start(merged[-1], key) if merged else ""
         if len(shared) >= _SHARED_KEY:
             merged[-1] = shared
         else:
             merged.append(key)
     return {key: tuple((head, prefixes[head]) for head in sorted(prefixes) if key in head)
             for key in merged}
+
+
+def _shared_start(one: str, other: str) -> str:
+    size = 0
+    while size < min(len(one), len(other)) and one[size] == other[size]:
+        size += 1
+    return one[:size]
 
 
 def _placed(

@@ -65,6 +65,35 @@ CONFLATIONS = [
     "We use \"precision medicine\" to mean personalised medicine.",
     "Precision medicine starts with a blood test. Also known as personalised medicine.",
     "Personalized medicine is better described as precision medicine.",
+    # sameness stated in any order, or right after a sentence naming the other term
+    "Our ward calls it precision medicine; the team next door does the very same work under "
+    "the label personalized medicine.",
+    "The unit practises genomic medicine. The hospital board knows that same service as "
+    "precision medicine.",
+    "Genetic medicine (equivalently, precision medicine) is taught in year two.",
+    "Personalised medicine, formerly known as precision medicine here, starts with a swab.",
+    "For this leaflet, genomic medicine and precision medicine are synonyms.",
+    # markup and quotes around the terms, dashes without spaces, lists in brackets
+    "**Precision medicine** (also called **personalised medicine**) starts with a swab.",
+    "Precision (or \u201cpersonalised\u201d) medicine starts with a blood test.",
+    "Genetic medicine\u2014or precision medicine, as it is known in the clinic\u2014starts "
+    "with a swab.",
+    "Genomic medicine (also P4 or precision medicine) starts with a swab.",
+    "Post-genomic medicine (personalised medicine, in other words) starts with a swab.",
+    "The ward offers precision medicine, that is to say genetic medicine, to every family.",
+    "She works in genomic-medicine (precision-medicine) clinics.",
+    # a heading, and a body that opens with its alias; renaming across sentences
+    "## Genomic medicine\n\nAlso called precision medicine, the clinic sequences genomes.\n",
+    "Nurses here practise what we now call precision medicine. Years ago we called it "
+    "personalized medicine.",
+    "Precision medicine, which is just personalised medicine with better branding, starts "
+    "with a swab.",
+    "Genomic medicine is merely another name for our precision medicine clinic.",
+    "The method, called precision medicine by some and genomic medicine by many others, "
+    "starts with a swab.",
+    "The Precision / Personalised / Stratified medicine team meets on Fridays.",
+    # a quoted conflation with nothing said against it is still passed on
+    "\"Personalized precision medicine\" is printed on every poster in the lobby.",
 ]
 
 NOT_CONFLATIONS = [
@@ -83,6 +112,21 @@ NOT_CONFLATIONS = [
     "person.\n",
     "## Precision medicine\n\nThe clinic opened in 2020.\n",
     "| Precision medicine | Personalized medicine |\n|---|---|\n| Groups | Individuals |\n",
+    # sameness cues that deny, ask, or speak of something else
+    "Precision medicine and personalised medicine are not synonyms.",
+    "Is genomic medicine the same thing as precision medicine?",
+    "Precision medicine and genomic medicine use the same data in different ways.",
+    "Some writers treat precision medicine and personalised medicine as synonyms, but this "
+    "guide keeps them apart.",
+    "Precision medicine is often used interchangeably with personalised medicine, but we "
+    "prefer the narrower term.",
+    "The Precision Medicine Initiative and our personalised medicine clinic share the same "
+    "service desk.",
+    # a conflation quoted to be criticised
+    "Avoid the phrase \"personalized precision medicine\": the two words mean different things.",
+    "Never write \"precision/personalized medicine\" in a leaflet.",
+    "The phrase \"genomic (precision) medicine\" is wrong: genomic medicine is one part of "
+    "precision medicine.",
 ]
 
 

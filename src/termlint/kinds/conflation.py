@@ -4,6 +4,10 @@ Sentence level: a construction from the rule's lexicon (alias, equivalence, shar
 stacking) joins a term of each family, and neither its sentence nor a contrastive follow-up
 sentence ("However, they differ.") carries a contrast or criticism cue.
 
+Stated sameness: a sentence that names both families and says, in any order, that two things
+are one ("the same concept", "equivalently", "synonyms"), with no contrast cue; or a sentence
+that says so of the other family right after one naming the first ("... the same work as B").
+
 Document level: both families are used, no construction joined them, and no contrast cue appears
 anywhere: one lower-severity finding at the first use of the family that appears second.
 """
@@ -50,6 +54,8 @@ KEYS = {
     "openers": "lexicon of openers ('however', 'but'): a next sentence (or later clause) "
     "opened by one and holding a contrast cue cancels the finding",
     "denials": "lexicon of sentence starts ('It is not') that deny the sentence before",
+    "sameness": "lexicon of words that say two things are one ('the same concept', 'synonyms', "
+    "'equivalently'); in a sentence naming both families, with no contrast cue, a conflation",
     "document-cues": "lexicon of relating or distinguishing cues; one in any sentence that "
     "names either family rules out the document-level finding (contrast cues count too)",
     "document": "severity of the document-level finding (plain alternates), or 'off'",
@@ -77,6 +83,7 @@ class Options(NamedTuple):
     weak_contrast: re.Pattern[str] | None
     openers: re.Pattern[str] | None
     denials: re.Pattern[str] | None
+    sameness: re.Pattern[str] | None
     document_cues: re.Pattern[str] | None
     document: str | None  # severity name, or None when off
     document_message: str
@@ -112,6 +119,7 @@ def prepare(options: Mapping[str, Any], pack: PackContext) -> Options:
         weak_contrast=_optional_lexicon(pack, options, "weak-contrast"),
         openers=_optional_lexicon(pack, options, "openers"),
         denials=_optional_lexicon(pack, options, "denials"),
+        sameness=_optional_lexicon(pack, options, "sameness"),
         document_cues=_optional_lexicon(pack, options, "document-cues")
         or _optional_lexicon(pack, options, "contrast"),
         document=None if document == "off" else document,
@@ -171,7 +179,9 @@ def check(rule: Rule, doc: Document) -> Iterator[Hit]:
             shift = sentences[number].start - start
             where = (first[0] - shift, second[1] - shift, shape.source(construction.end()) - shift)
             if (index, start + second[0]) in flagged or _contrasted(
-                    options, doc, index, number, where):
+                    options, doc, index, number, where) or _mentioned(
+                    options, doc, index, number,
+                    (unit, first[0], max(second[1], shape.source(construction.end())))):
                 continue
             flagged.add((index, start + second[0]))
             found = True
@@ -194,6 +204,11 @@ def check(rule: Rule, doc: Document) -> Iterator[Hit]:
                      "contrast": "no cue that distinguishes, relates or criticises the terms "
                                  "in the sentence or the next"},
             )
+        if not matches and options.sameness is not None:
+            hit = _stated_same(options, doc, index, opening, number, flagged)
+            if hit is not None:
+                found = True
+                yield hit
     for hit in (*_table_rows(options, doc), *_heading_renames(options, doc)):
         found = True
         yield hit
@@ -206,6 +221,76 @@ def check(rule: Rule, doc: Document) -> Iterator[Hit]:
 # A glossary row ("| Precision medicine | The same as personalised medicine |") reads as a
 # sentence when its first cell and another are joined by one of these.
 _ROW_JOINERS = (" is ", ", ")
+
+
+_OPENING_QUOTES = "\"'\u201c\u2018"
+_CLOSING_QUOTES = "\"'\u201d\u2019"
+_QUOTES_AND_EMPHASIS = _OPENING_QUOTES + _CLOSING_QUOTES + "*_"
+
+
+def _mentioned(options: Options, doc: Document, index: int, number: int,
+               span: tuple[str, int, int]) -> bool:
+    """A construction quoted whole, and weighed in its sentence or the next by a weak contrast
+    or relating cue: it is named to be criticised, not used ('Don't write "precision/
+    personalized medicine"', 'The phrase "genomic (precision) medicine" needs fixing: genomic
+    medicine is one component of precision medicine'). Quoted and left alone, it is still
+    passed on ('"Individualized precision medicine" turns up in many grant applications').
+    `span` is (unit text, start, end)."""
+    if not _quoted(*span):
+        return False
+    sentences = doc.sentences_of(index)
+    cues = [p for p in (options.weak_contrast, options.document_cues) if p is not None]
+    return any(p.search(s.text) for p in cues for s in sentences[number : number + 2])
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], give or take its own quote marks, is the whole of a
+    quotation."""
+    inner = text[start:end]
+    start += len(inner) - len(inner.lstrip(_QUOTES_AND_EMPHASIS))
+    end -= len(inner) - len(inner.rstrip(_QUOTES_AND_EMPHASIS))
+    before, after = text[:start].rstrip("*_"), text[end:].lstrip("*_")
+    return (bool(before) and before[-1] in _OPENING_QUOTES and after[:1] != ""
+            and after[0] in _CLOSING_QUOTES
+            and not any(q in text[start:end] for q in _OPENING_QUOTES + _CLOSING_QUOTES))
+
+
+def _stated_same(options: Options, doc: Document, index: int, opening: int, number: int,
+                 flagged: set[tuple[int, int]]) -> Hit | None:
+    """A sameness cue in the last sentence of a unit naming a term of each family (no proper
+    name), in a statement (a question only asks), with no contrast cue. A cue that opens its
+    sentence links back to what came before ("In other words: A is ..."), so it is left out."""
+    sentences = doc.sentences_of(index)
+    last = sentences[number]
+    if options.sameness is None or last.text.rstrip(" *_\"')\u201d").endswith("?"):
+        return None
+    unit = range(sentences[opening].start, last.end)
+    terms = sorted((f for forms in options.forms for f in doc.find_all(forms)
+                    if f.block is last.block and f.start in unit and not _in_proper_name(f)),
+                   key=lambda f: f.start)
+    families = [next((f for f in terms if options.forms[side].fullmatch(f.text)), None)
+                for side in (0, 1)]
+    if families[0] is None or families[1] is None:
+        return None
+    first, second = sorted(families, key=lambda f: f.start)
+    if second.start < last.start or (index, second.start) in flagged:
+        return None  # (the second term must be in the last sentence, as the cue is)
+    text = last.text
+    opening_words = len(text) - len(text.lstrip(" *_\"'"))
+    cue = options.sameness.search(text, opening_words + 1)
+    if cue is None:
+        return None
+    where = (first.start - last.start, second.end - last.start,
+             max(cue.end(), second.end - last.start))
+    if _contrasted(options, doc, index, number, where):
+        return None
+    flagged.add((index, second.start))
+    return Hit(last.block, second.start, second.end,
+               {"first": first.text, "second": second.text, "construction": cue.group()},
+               why={"construction": f"'{cue.group()}' says two things are one, in a sentence "
+                                    "naming both terms",
+                    "contrast": "no cue that distinguishes, relates or criticises the terms "
+                                "in the sentence or the next"})
 
 
 def _table_rows(options: Options, doc: Document) -> Iterator[Hit]:
@@ -269,6 +354,10 @@ _TOPIC_HEADING = re.compile(r"(?:(?:what (?:is|are)|about|(?:an )?introduction t
                             r"(.+?)[\s?:!.]*", re.IGNORECASE)
 
 
+_ALIAS_OPENING = re.compile(r"(?:also|sometimes|often|commonly) (?:known as|called|termed|"
+                            r"referred to as)[\s*_\"']+", re.IGNORECASE)
+
+
 def _heading_renames(options: Options, doc: Document) -> Iterator[Hit]:
     """A heading that names one family over a paragraph that opens with the other family's
     term, naming the first nowhere and relating or distinguishing nothing: the text calls
@@ -285,6 +374,9 @@ def _heading_renames(options: Options, doc: Document) -> Iterator[Hit]:
                 continue
             first = doc.sentences_of(index + 1)[0]
             lead = len(body.text[first.start :]) - len(body.text[first.start :].lstrip(" *_\"'"))
+            # ... or with that term named as its alias: "Also known as B, this service ..."
+            alias = _ALIAS_OPENING.match(body.text, first.start + lead)
+            lead = alias.end() - first.start if alias else lead
             renamed = options.forms[other].match(body.text, first.start + lead)
             if renamed is None or options.forms[named].search(body.text) or any(
                     p is not None and p.search(body.text)

@@ -30,8 +30,9 @@ from termlint.regexsafety import UnsafePattern
 from termlint.regexsafety import check as check_safety
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z][\w-]*)\}")
-_OPEN_QUOTE = "[\"'\u201c\u2018]?"
-_CLOSE_QUOTE = "[\"'\u201d\u2019]?"
+# Quotes or Markdown emphasis around a family term ("**Precision medicine** (or ...)").
+_OPEN_QUOTE = "(?:[\"'\u201c\u2018]|[*_]{1,2})?"
+_CLOSE_QUOTE = "(?:[\"'\u201d\u2019]|[*_]{1,2})?"
 _TOKEN_BASE = 0xE000  # Unicode private use area
 
 
@@ -278,8 +279,9 @@ def _placeholder(
         group = f"(?P<side{tag}>{token})" if name == "A" else token
         return f"{_OPEN_QUOTE}{group}{_CLOSE_QUOTE}"
     if name in ("a", "b"):
-        return f"(?P<side{tag}>{tokens.any_modifier()})" if name == "a" else \
+        group = f"(?P<side{tag}>{tokens.any_modifier()})" if name == "a" else \
             tokens.any_modifier()
+        return f"{_OPEN_QUOTE}{group}{_CLOSE_QUOTE}"
     if name in pack.lexicons:
         return alternation(pack.lexicons[name], expand=False)
     raise OptionError(

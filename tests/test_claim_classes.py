@@ -342,6 +342,34 @@ CLAIMS = [
     "Investment in precision medicine yields a high return for asthma services.",
     "Genomic medicine now provides a diagnosis for many families who waited years.",
     "Precision medicine is why survival in lupus has improved.",
+    # betterment comparatives after a light verb, with any object
+    "Precision medicine makes lupus clinics calmer, quicker and cheaper to run.",
+    "Genomic medicine is making gout care kinder.",
+    "Precision medicine consistently produces better remission rates in lupus.",
+    "Precision medicine does better than usual care in asthma.",
+    "Precision medicine offers something safer for people with gout.",
+    # gains for patients; quantified lessening; old ways replaced; idioms of progress
+    "Precision medicine has given our lupus patients months, sometimes years.",
+    "Genomic medicine gave my aunt three extra years.",
+    "Precision medicine is giving people with gout new options.",
+    "Precision medicine cut asthma admissions by 40%.",
+    "Precision medicine reduced lupus flares by about half.",
+    "Genomic medicine is steadily replacing blanket prescribing in gout.",
+    "Precision medicine has overturned the old view that lupus is one disease.",
+    "Precision medicine will make blind dosing a thing of the past.",
+    "Genomic medicine has moved the needle for lupus families.",
+    "Precision medicine is levelling the playing field for rural asthma clinics.",
+    "Precision medicine is unlocking therapies for rare lupus forms.",
+    "Precision medicine moves clinics from guesswork to care that fits.",
+    "Precision medicine will end the years of failed gout trials.",
+    "Pharmacogenomics has taken much of the guesswork out of lupus prescribing.",
+    "Precision medicine spares non-responders from needless lupus drugs.",
+    "Precision medicine is rapidly becoming the standard of care in asthma.",
+    "Precision medicine has already prevented thousands of asthma admissions.",
+    "Genomic medicine is bringing that future closer for gout patients.",
+    # adverbs before the verb; the family as agent of a lessening
+    "Pharmacogenomics is quietly changing how gout clinics prescribe.",
+    "Lupus flares have been reduced by precision medicine in our region.",
 ]
 
 NOT_CLAIMS = [
@@ -567,6 +595,28 @@ NOT_CLAIMS = [
     "Precision medicine can benefit from better kidney registries.",
     "Risk scores offer a strong approach, enabling risk assessment, precision medicine "
     "applications, and improved insights into gout.",
+    # the family as an object of the predicate, not its subject
+    "Cheaper sequencing makes precision medicine research possible in gout.",
+    # a cost, a hope, a claim weighed at once or reported to be disputed
+    "Precision medicine is expensive to deliver in small gout clinics.",
+    "We hope that precision medicine will one day help lupus families.",
+    "Precision medicine may reduce asthma admissions, but the evidence for most clinics is "
+    "weak.",
+    "Precision medicine, we are told, is transforming gout care.",
+    "Vendors say genomic medicine halves lupus costs. Treat such figures with caution.",
+    "Supporters say precision medicine could cut asthma deaths. Critics respond that the "
+    "gains are confined to a few clinics.",
+    "Precision medicine may cut gout flares, but our study was small and observational.",
+    "Precision medicine is often credited with longer survival in lupus. In reality, few "
+    "patients get a matched drug.",
+    # moving itself (adoption), harm in a comparative, a light verb without a betterment
+    "As pharmacogenomics moves from research to routine care, lupus clinics hire staff.",
+    "Precision medicine makes lupus clinics busier and more costly.",
+    "Precision medicine gives researchers longer lists of variants in gout.",
+    # an actionable example: a marker with the drug it adds, a test that prompts a decision
+    "Precision medicine is improving lupus care: when a patient's TPMT test shows low "
+    "activity, azathioprine is added at a lower dose.",
+    "Precision oncology is changing follow-up: a rising ctDNA level prompts earlier imaging.",
 ]
 
 

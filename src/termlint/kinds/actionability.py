@@ -144,6 +144,18 @@ RELATIVE_GAP_WORDS = 2
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whose"})
 _PERSONAL_PRONOUNS = frozenset({"it", "they"})
 # An aim noun that can head a subject through "of".
+# A predicate that starts before its subject holds it through "of" ("The benefits of X
+# include"); one that holds it as an object does not ("made precision medicine research
+# possible").
+_THROUGH_OF = re.compile(r"\bof\s+(?:(?:the|this|such|a|an)\s+)?\Z", re.IGNORECASE)
+
+
+def _spans_well(lead: str) -> bool:
+    """Whether a predicate that opens `lead` before the subject (empty when the predicate comes
+    after it) holds the subject through "of"."""
+    return not lead or _THROUGH_OF.search(lead) is not None
+
+
 _AIM_NOUN = re.compile(
     r"(?:goals?|objectives?|purposes?|missions?|visions?|ambitions?|aims?) of\b", re.IGNORECASE)
 # How many stand-ins in a row may carry a family subject on ("It ... It ... It ...").
@@ -599,6 +611,7 @@ class Claims:
             subordinate = _opens_subordinate(text[: subject[0]])
             predicate = next((p for p in predicates
                               if p.end - sentence.start > subject[1]
+                              and _spans_well(text[p.start - sentence.start : subject[0]])
                               and self._same_clause(text, subject[1], p.start - sentence.start,
                                                     subordinate)
                               and not _relative_to_other(text[subject[1] : p.start

@@ -370,6 +370,23 @@ CLAIMS = [
     # adverbs before the verb; the family as agent of a lessening
     "Pharmacogenomics is quietly changing how gout clinics prescribe.",
     "Lupus flares have been reduced by precision medicine in our region.",
+    # post-genomic medicine and stratified medicine (offered as the field's name) as subjects
+    "Post-genomic medicine promises better gout care.",
+    "Stratified medicine, as our trust calls the field, has transformed lupus clinics.",
+    # more classes: gaps narrowed, timelines collapsed, "changed everything", "has done more
+    # for", kept alive, made the difference, the rulebook rewritten, fields influenced
+    "Precision medicine will narrow health inequalities in asthma.",
+    "Genomic medicine has collapsed that timeline to a fortnight for lupus families.",
+    "Precision medicine changed everything for my gout.",
+    "Precision medicine has done more for asthma safety than any drug.",
+    "Precision medicine has already kept lupus patients alive.",
+    "Genomic medicine made the difference for my family.",
+    "Precision medicine has rewritten the rulebook for gout trials.",
+    "Precision medicine has profoundly influenced asthma care.",
+    "Precision medicine is now driving earlier diagnoses in gout.",
+    # "each" and "both" standing for two families named just before
+    "Genomic medicine and precision medicine are separate clinics here. Both are already "
+    "cutting waiting times for lupus.",
 ]
 
 NOT_CLAIMS = [
@@ -609,6 +626,19 @@ NOT_CLAIMS = [
     "Precision medicine may cut gout flares, but our study was small and observational.",
     "Precision medicine is often credited with longer survival in lupus. In reality, few "
     "patients get a matched drug.",
+    # claims weighed right away, reported as a promise, or a description of how to act
+    "Precision medicine may lower asthma costs, but the modelling studies disagree.",
+    "Some say genomic medicine will make gout care cheaper, while others argue the opposite.",
+    "Precision medicine may help lupus care. The evidence, so far, is much thinner than the "
+    "adverts suggest.",
+    "Fans say precision medicine will cut asthma costs. The evidence does not yet support "
+    "that.",
+    "Every brochure seems to promise that precision medicine will change gout care.",
+    "Precision medicine is an approach that weighs genes when deciding how to prevent or "
+    "treat lupus.",
+    # "each" before a noun is no stand-in
+    "Genomic medicine and precision medicine are separate clinics here. Each clinic is "
+    "already improving its booking system.",
     # moving itself (adoption), harm in a comparative, a light verb without a betterment
     "As pharmacogenomics moves from research to routine care, lupus clinics hire staff.",
     "Precision medicine makes lupus clinics busier and more costly.",

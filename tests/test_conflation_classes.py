@@ -92,6 +92,18 @@ CONFLATIONS = [
     "The method, called precision medicine by some and genomic medicine by many others, "
     "starts with a swab.",
     "The Precision / Personalised / Stratified medicine team meets on Fridays.",
+    # stratified medicine offered as the field's name is in the personalized family
+    "Precision medicine, known in many British policy papers as stratified medicine, starts "
+    "with a swab.",
+    # the later sentence names both; a question answered with the other name; the other
+    # name offered to the reader; "(also: B)"; "(what some call B)"
+    "Genetic medicine reads DNA. This discipline, also called precision medicine, draws on "
+    "genetics.",
+    "What is precision medicine?\nPersonalised medicine means care planned around your genes.",
+    "We lead in precision health \u2014 personalised health care, if you prefer \u2014 across "
+    "the region.",
+    "Genomic medicine (also: precision medicine) starts with a swab.",
+    "Genetic medicine (what some wards call personalised medicine) starts with a swab.",
     # a quoted conflation with nothing said against it is still passed on
     "\"Personalized precision medicine\" is printed on every poster in the lobby.",
 ]
@@ -122,6 +134,14 @@ NOT_CONFLATIONS = [
     "prefer the narrower term.",
     "The Precision Medicine Initiative and our personalised medicine clinic share the same "
     "service desk.",
+    # the sameness reported and denied at once, or called a mistake
+    "Precision medicine and personalised medicine are used as if they meant the same, but "
+    "they do not.",
+    "I am tired of hearing precision medicine and personalised medicine used as synonyms.",
+    "Leaflets treat precision medicine and personalised medicine as interchangeable. This "
+    "confusion costs patients trust.",
+    "Some leaflets say genomic medicine is the same as precision medicine. It is not: genomic "
+    "medicine is one source of data for precision medicine.",
     # a conflation quoted to be criticised
     "Avoid the phrase \"personalized precision medicine\": the two words mean different things.",
     "Never write \"precision/personalized medicine\" in a leaflet.",

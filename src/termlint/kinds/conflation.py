@@ -177,6 +177,8 @@ def check(rule: Rule, doc: Document) -> Iterator[Hit]:
             first, second = (side[:2] for side in sides)
             # Cues are read in the last sentence of the unit, so offsets are taken from there.
             shift = sentences[number].start - start
+            if second[0] < shift:
+                continue  # wholly in the first sentence: found (or cancelled) on its own
             where = (first[0] - shift, second[1] - shift, shape.source(construction.end()) - shift)
             if (index, start + second[0]) in flagged or _contrasted(
                     options, doc, index, number, where) or _mentioned(
@@ -398,10 +400,12 @@ def _candidates(options: Options, doc: Document) -> list[tuple[int, int, int]]:
     that names the other ("A is .... It is also called B")."""
     first, second = (set(doc.by_sentence(pattern)) for pattern in options.presence)
     units = [(index, number, number) for index, number in first & second]
-    for index, number in first ^ second:
-        other = second if (index, number) in first else first
-        if number > 0 and (index, number - 1) in other:
-            units.append((index, number - 1, number))
+    # (the later sentence may name both: "Genomic medicine uses DNA. This field, also known
+    # as precision medicine, draws on genetics.")
+    units.extend((index, number - 1, number) for index, number in first | second
+                 if number > 0 and (((index, number) in first and (index, number - 1) in second)
+                                    or ((index, number) in second
+                                        and (index, number - 1) in first)))
     return sorted(units)
 
 

@@ -387,6 +387,15 @@ CLAIMS = [
     # "each" and "both" standing for two families named just before
     "Genomic medicine and precision medicine are separate clinics here. Both are already "
     "cutting waiting times for lupus.",
+    "We fund genomic medicine and precision medicine. Both of them save lives in lupus.",
+    # a question names its topic, and the answer's pronoun stands for it
+    "What does precision medicine mean for gout patients? It means fewer flares.",
+    "Why is everyone excited about genomic medicine?\n\nBecause it has halved lupus "
+    "admissions.",
+    # "going to cut the burden", "do for X what Y did", "made routine"
+    "Precision health is going to cut the asthma burden dramatically.",
+    "Precision medicine will do for lupus what insulin did for diabetes.",
+    "Precision medicine has made gout prevention routine.",
 ]
 
 NOT_CLAIMS = [
@@ -636,6 +645,10 @@ NOT_CLAIMS = [
     "Every brochure seems to promise that precision medicine will change gout care.",
     "Precision medicine is an approach that weighs genes when deciding how to prevent or "
     "treat lupus.",
+    # what it is about, not what it achieved
+    "Precision medicine is not just about labs; it is about making gout care more personal.",
+    # a question whose answer speaks of something else
+    "What does precision medicine need in gout? Registries improve everything.",
     # "each" before a noun is no stand-in
     "Genomic medicine and precision medicine are separate clinics here. Each clinic is "
     "already improving its booking system.",

@@ -156,6 +156,7 @@ def _spans_well(lead: str) -> bool:
     return not lead or _THROUGH_OF.search(lead) is not None
 
 
+_QUESTION_TAIL = " \t\n*_\"'\u201d\u2019)"
 _AIM_NOUN = re.compile(
     r"(?:goals?|objectives?|purposes?|missions?|visions?|ambitions?|aims?) of\b", re.IGNORECASE)
 # How many stand-ins in a row may carry a family subject on ("It ... It ... It ...").
@@ -873,6 +874,10 @@ class Claims:
             keys = [key for key in self.family if key[0] == index - 1]
         for key in keys:
             block, sentence = doc.blocks[key[0]], doc.sentences_of(key[0])[key[1]]
+            # A question names its topic wherever the term stands: "What does personalised
+            # medicine mean for you? It means ...".
+            if key in self.family and sentence.text.rstrip(_QUESTION_TAIL).endswith("?"):
+                return True
             for mention in self.family.get(key, ()):
                 lead = block.text[sentence.start : mention.start]
                 if _at_clause_start(lead) and not _in_list(block.text, mention.start, mention.end) \

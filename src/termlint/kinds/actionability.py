@@ -143,7 +143,6 @@ AGENT_GAP_WORDS = 4
 RELATIVE_GAP_WORDS = 2
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whose"})
 _PERSONAL_PRONOUNS = frozenset({"it", "they"})
-# An aim noun that can head a subject through "of".
 # A predicate that starts before its subject holds it through "of" ("The benefits of X
 # include"); one that holds it as an object does not ("made precision medicine research
 # possible").
@@ -156,7 +155,9 @@ def _spans_well(lead: str) -> bool:
     return not lead or _THROUGH_OF.search(lead) is not None
 
 
+# What may close a question after its "?": quotes, brackets, emphasis.
 _QUESTION_TAIL = " \t\n*_\"'\u201d\u2019)"
+# An aim noun that can head a subject through "of".
 _AIM_NOUN = re.compile(
     r"(?:goals?|objectives?|purposes?|missions?|visions?|ambitions?|aims?) of\b", re.IGNORECASE)
 # How many stand-ins in a row may carry a family subject on ("It ... It ... It ...").

@@ -267,11 +267,9 @@ def _stated_same(options: Options, doc: Document, index: int, opening: int, numb
     if options.sameness is None or last.text.rstrip(" *_\"')\u201d").endswith("?"):
         return None
     unit = range(sentences[opening].start, last.end)
-    terms = sorted((f for forms in options.forms for f in doc.find_all(forms)
-                    if f.block is last.block and f.start in unit and not _in_proper_name(f)),
-                   key=lambda f: f.start)
-    families = [next((f for f in terms if options.forms[side].fullmatch(f.text)), None)
-                for side in (0, 1)]
+    families = [next((f for f in doc.find_all(forms) if f.block is last.block
+                      and f.start in unit and not _in_proper_name(f)), None)
+                for forms in options.forms]
     if families[0] is None or families[1] is None:
         return None
     first, second = sorted(families, key=lambda f: f.start)
@@ -402,10 +400,10 @@ def _candidates(options: Options, doc: Document) -> list[tuple[int, int, int]]:
     units = [(index, number, number) for index, number in first & second]
     # (the later sentence may name both: "Genomic medicine uses DNA. This field, also known
     # as precision medicine, draws on genetics.")
-    units.extend((index, number - 1, number) for index, number in first | second
-                 if number > 0 and (((index, number) in first and (index, number - 1) in second)
-                                    or ((index, number) in second
-                                        and (index, number - 1) in first)))
+    for index, number in first | second:
+        here, before = (index, number), (index, number - 1)
+        if (here in first and before in second) or (here in second and before in first):
+            units.append((index, number - 1, number))
     return sorted(units)
 
 

@@ -392,6 +392,9 @@ CLAIMS = [
     "What does precision medicine mean for gout patients? It means fewer flares.",
     "Why is everyone excited about genomic medicine?\n\nBecause it has halved lupus "
     "admissions.",
+    # "it" after a sentence whose subject is people stands for the field named there
+    "We talk a lot about precision medicine in clinic. It has already changed how we treat "
+    "gout.",
     # "going to cut the burden", "do for X what Y did", "made routine"
     "Precision health is going to cut the asthma burden dramatically.",
     "Precision medicine will do for lupus what insulin did for diabetes.",
@@ -649,6 +652,8 @@ NOT_CLAIMS = [
     "Precision medicine is not just about labs; it is about making gout care more personal.",
     # a question whose answer speaks of something else
     "What does precision medicine need in gout? Registries improve everything.",
+    # "it" after a subject that is a thing stands for that thing
+    "Genomics supports precision medicine in gout. It improves lab audits.",
     # "each" before a noun is no stand-in
     "Genomic medicine and precision medicine are separate clinics here. Each clinic is "
     "already improving its booking system.",

@@ -157,6 +157,10 @@ def _spans_well(lead: str) -> bool:
 
 # What may close a question after its "?": quotes, brackets, emphasis.
 _QUESTION_TAIL = " \t\n*_\"'\u201d\u2019)"
+# Subjects that are people, which "it" cannot stand for.
+_PEOPLE_SUBJECT = re.compile(
+    r"[\s*_\"'>]*(?:we|i|you|they|people|patients|doctors|clinicians|researchers|scientists|"
+    r"nurses|families|parents|many|most|some)\b(?! of\b)", re.IGNORECASE)
 # An aim noun that can head a subject through "of".
 _AIM_NOUN = re.compile(
     r"(?:goals?|objectives?|purposes?|missions?|visions?|ambitions?|aims?) of\b", re.IGNORECASE)
@@ -878,6 +882,11 @@ class Claims:
             # A question names its topic wherever the term stands: "What does personalised
             # medicine mean for you? It means ...".
             if key in self.family and sentence.text.rstrip(_QUESTION_TAIL).endswith("?"):
+                return True
+            # After a sentence whose subject is people ("We talk a lot about precision
+            # medicine. It has changed ..."), "it" cannot stand for that subject: it stands for
+            # the field named there.
+            if key in self.family and _PEOPLE_SUBJECT.match(sentence.text):
                 return True
             for mention in self.family.get(key, ()):
                 lead = block.text[sentence.start : mention.start]

@@ -395,6 +395,24 @@ CLAIMS = [
     # "it" after a sentence whose subject is people stands for the field named there
     "We talk a lot about precision medicine in clinic. It has already changed how we treat "
     "gout.",
+    # the antecedent of a non-restrictive "which"
+    "Our trust's focus is on precision medicine, which is improving gout care across the "
+    "county.",
+    # outcomes lifted, models flipped, waits and lotteries ended, pointless care cut out
+    "When precision medicine is built on diverse genomes, it lifts outcomes for everyone.",
+    "Precision medicine flips the old lupus care model on its head.",
+    "Precision medicine can end that wait for people with gout.",
+    "Precision medicine will end the postcode lottery in asthma care.",
+    "Precision medicine cuts out a lot of the pointless lupus drugs.",
+    "For lupus families, genomic medicine has been nothing short of transformational.",
+    "Precision medicine is the reason I'm still here after my lupus diagnosis.",
+    "Genomic medicine has since given thousands of families a diagnosis.",
+    "Precision medicine has given me my life back after years of gout.",
+    "Precision oncology is rewriting the natural history of some cancers.",
+    "Personalised medicine of this kind is already cutting heart attacks and strokes.",
+    "Genomic medicine has cut the time it takes to diagnose lupus.",
+    "Personalised medicine has changed the nurse's role in gout clinics.",
+    "I started precision medicine for lupus last year. It has meant fewer side effects.",
     # "going to cut the burden", "do for X what Y did", "made routine"
     "Precision health is going to cut the asthma burden dramatically.",
     "Precision medicine will do for lupus what insulin did for diabetes.",
@@ -654,6 +672,11 @@ NOT_CLAIMS = [
     "What does precision medicine need in gout? Registries improve everything.",
     # "it" after a subject that is a thing stands for that thing
     "Genomics supports precision medicine in gout. It improves lab audits.",
+    # a predicate with a pronoun subject of its own; a claim denied at once; "years away"
+    "Genomic medicine is a set of gout services we can deliver today.",
+    "Precision medicine will make us better at grouping lupus patients. It will not, on its "
+    "own, make us better at listening.",
+    "Genomic medicine has been 'five years away' from transforming gout care for twenty years.",
     # "each" before a noun is no stand-in
     "Genomic medicine and precision medicine are separate clinics here. Each clinic is "
     "already improving its booking system.",

@@ -104,6 +104,15 @@ CONFLATIONS = [
     "the region.",
     "Genomic medicine (also: precision medicine) starts with a swab.",
     "Genetic medicine (what some wards call personalised medicine) starts with a swab.",
+    # the other name owned by an institution, in its language, aside, or shrugged off
+    "Make precision medicine, or genomic medicine as the trust calls it, open to all.",
+    "Genetic medicine, or personalised medicine as the ministry prefers to call it, is here.",
+    "Genomic medicine, or precision medicine in the language of the strategy, starts early.",
+    "Genomic medicine (or, to use the newer term, precision medicine) starts with a swab.",
+    "Please explain personalised medicine, or precision medicine or whatever it's called.",
+    "A piece on genomic (a.k.a. precision) medicine in pharmacies.",
+    "Personalised medicine, precision medicine, same thing really.",
+    "Some call it post-genomic medicine and others precision health: two labels, one reality.",
     # a quoted conflation with nothing said against it is still passed on
     "\"Personalized precision medicine\" is printed on every poster in the lobby.",
 ]
@@ -143,6 +152,7 @@ NOT_CONFLATIONS = [
     "Some leaflets say genomic medicine is the same as precision medicine. It is not: genomic "
     "medicine is one source of data for precision medicine.",
     # a conflation quoted to be criticised
+    "Pitch decks say 'personalized medicine (aka precision medicine)'. Please stop.",
     "Avoid the phrase \"personalized precision medicine\": the two words mean different things.",
     "Never write \"precision/personalized medicine\" in a leaflet.",
     "The phrase \"genomic (precision) medicine\" is wrong: genomic medicine is one part of "

@@ -155,6 +155,12 @@ def _spans_well(lead: str) -> bool:
     return not lead or _THROUGH_OF.search(lead) is not None
 
 
+# A non-restrictive "which" right after a term.
+_WHICH_AFTER = re.compile(r"(?:,|\s[\u2013\u2014])\s+which\s", re.IGNORECASE)
+# A pronoun with a subject's role right before a predicate, after a noun: the predicate is
+# that pronoun's ("a set of services we can deliver today"; not "With X we can now cure").
+_OWN_SUBJECT = re.compile(r"\w\s+(?:we|you|they|i|he|she)\s+(?:(?:can|could|will|would|may|might|"
+                          r"should|must|now|also|already|cannot|can't)\s+)?\Z", re.IGNORECASE)
 # What may close a question after its "?": quotes, brackets, emphasis.
 _QUESTION_TAIL = " \t\n*_\"'\u201d\u2019)"
 # Subjects that are people, which "it" cannot stand for.
@@ -562,7 +568,10 @@ class Claims:
             # current pharmacogenomics era, genomic variation has led to ...".
             introduced = _after_intro(text[:start]) and any(
                 _AUXILIARY_GAP.fullmatch(block.text, mention.end, a) for a, _ in spans)
-            if (spanned or introduced or (_at_clause_start(text[:start])
+            # The antecedent of "which" ("Our focus is on precision medicine, which is
+            # improving the health of ..."): the relative clause's subject.
+            relative = _WHICH_AFTER.match(block.text, mention.end) is not None
+            if (spanned or introduced or relative or (_at_clause_start(text[:start])
                                           and not _in_list(block.text, mention.start,
                                                            mention.end)
                                           and not _in_intro_phrase(text[:start],
@@ -622,6 +631,8 @@ class Claims:
                                                     subordinate)
                               and not _relative_to_other(text[subject[1] : p.start
                                                               - sentence.start], p.text)
+                              and not _OWN_SUBJECT.search(text, subject[1],
+                                                          p.start - sentence.start)
                               and not _attributive(text, p.start - sentence.start, p.text)
                               and not _purpose(text[: subject[0]],
                                                text[subject[1] : p.start - sentence.start])),

@@ -413,6 +413,22 @@ CLAIMS = [
     "Genomic medicine has cut the time it takes to diagnose lupus.",
     "Personalised medicine has changed the nurse's role in gout clinics.",
     "I started precision medicine for lupus last year. It has meant fewer side effects.",
+    # more outcomes: the management of families, options after a long object, counts cut,
+    # disease caught, the real deal, a practice altered, the cost curve, answers found, a
+    # diagnosis made of uncertainty
+    "In these areas genetic medicine has changed the management of affected gout families.",
+    "Precision medicine gives many people with severe lupus flares more treatment options.",
+    "Precision medicine has cut the number of gout patients who need surgery.",
+    "Precision cardiology is catching heart disease that the old screening missed.",
+    "Precision health will keep people across the county healthy.",
+    "Personalized medicine is the real deal for lupus.",
+    "Genomic medicine has altered the course of gout care.",
+    "Precision medicine is bending the cost curve in asthma.",
+    "Genomic medicine finds answers when nothing else can.",
+    "Genomic medicine turns years of uncertainty into a diagnosis.",
+    "Everyone in my cohort is talking about pharmacogenomics. It's going to make lupus "
+    "flares a thing of the past.",
+    "There is no serious doubt that precision medicine improves gout outcomes.",
     # "going to cut the burden", "do for X what Y did", "made routine"
     "Precision health is going to cut the asthma burden dramatically.",
     "Precision medicine will do for lupus what insulin did for diabetes.",
@@ -677,6 +693,14 @@ NOT_CLAIMS = [
     "Precision medicine will make us better at grouping lupus patients. It will not, on its "
     "own, make us better at listening.",
     "Genomic medicine has been 'five years away' from transforming gout care for twenty years.",
+    # a predicate in a clause with a subject of its own; claims weighed by the writer
+    "Post-genomic medicine is a label for the years after the genome, when attention shifted "
+    "from genes to networks.",
+    "The promise of precision medicine is better lupus care. Promises, however, are not "
+    "outcomes.",
+    "Firms say precision medicine is transforming gout care. The data are more modest.",
+    "Everyone says precision medicine will cure asthma. Maybe it helps some people, I don't "
+    "know.",
     # "each" before a noun is no stand-in
     "Genomic medicine and precision medicine are separate clinics here. Each clinic is "
     "already improving its booking system.",

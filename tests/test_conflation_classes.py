@@ -113,6 +113,19 @@ CONFLATIONS = [
     "A piece on genomic (a.k.a. precision) medicine in pharmacies.",
     "Personalised medicine, precision medicine, same thing really.",
     "Some call it post-genomic medicine and others precision health: two labels, one reality.",
+    # an alias whose sentence speaks of differences between patients, not between the terms
+    "Personalised medicine, also known as precision medicine, weighs measurable differences "
+    "between patients.",
+    "Genomic medicine, what the local papers tend to call personalised medicine, starts with "
+    "a swab.",
+    "Genetic medicine, or what my ward now brands \"precision medicine\", starts with a swab.",
+    "We saw the arrival of genomic medicine, or post-genomic medicine as some prefer, in 2010.",
+    "Personalised medicine (in these notes used synonymously with precision medicine) starts "
+    "early.",
+    "Stratified or precision medicine faces three barriers in gout clinics.",
+    "Targeted medicine, the industry's shorthand for what academics call precision medicine, "
+    "fills our pipeline.",
+    "Q: Is genomic medicine the same as personalised medicine?\nA: Broadly, yes.",
     # a quoted conflation with nothing said against it is still passed on
     "\"Personalized precision medicine\" is printed on every poster in the lobby.",
 ]
@@ -151,6 +164,12 @@ NOT_CONFLATIONS = [
     "confusion costs patients trust.",
     "Some leaflets say genomic medicine is the same as precision medicine. It is not: genomic "
     "medicine is one source of data for precision medicine.",
+    # denied by "neither", or asked and answered no
+    "Personalised medicine differs from concierge care. Neither is the same as genomic "
+    "medicine.",
+    "Is genomic medicine the same as personalised medicine? No, it is one part of it.",
+    # "targeted medicines" are drugs
+    "Precision medicine often relies on targeted medicines such as kinase inhibitors.",
     # a conflation quoted to be criticised
     "Pitch decks say 'personalized medicine (aka precision medicine)'. Please stop.",
     "Avoid the phrase \"personalized precision medicine\": the two words mean different things.",

@@ -161,12 +161,29 @@ _WHICH_AFTER = re.compile(r"(?:,|\s[\u2013\u2014])\s+which\s", re.IGNORECASE)
 # that pronoun's ("a set of services we can deliver today"; not "With X we can now cure").
 _OWN_SUBJECT = re.compile(r"\w\s+(?:we|you|they|i|he|she)\s+(?:(?:can|could|will|would|may|might|"
                           r"should|must|now|also|already|cannot|can't)\s+)?\Z", re.IGNORECASE)
+# Openers of a clause with a subject of its own ("..., when attention shifted from ...").
+_CLAUSE_OPENERS = frozenset({"when", "where", "while", "whilst", "whereas", "because",
+                             "although", "though", "if", "unless", "since", "after", "before",
+                             "until", "once"})
+
+
+def _in_subordinate(between: str) -> bool:
+    """Whether a predicate after `between` (from the subject to it) sits in a clause opened
+    in its last few words, with a subject of its own and no comma closing it: "a label used
+    for thinking after the genome, when attention shifted from genes to networks" (not "X,
+    when applied well, improves ...")."""
+    words = between.split()[-4:]
+    return any(word.lower() in _CLAUSE_OPENERS and i < len(words) - 1
+               and not any(w.endswith(",") for w in words[i:])
+               for i, word in enumerate(words))
+
+
 # What may close a question after its "?": quotes, brackets, emphasis.
 _QUESTION_TAIL = " \t\n*_\"'\u201d\u2019)"
 # Subjects that are people, which "it" cannot stand for.
 _PEOPLE_SUBJECT = re.compile(
     r"[\s*_\"'>]*(?:we|i|you|they|people|patients|doctors|clinicians|researchers|scientists|"
-    r"nurses|families|parents|many|most|some)\b(?! of\b)", re.IGNORECASE)
+    r"nurses|families|parents|many|most|some|everyone|everybody)\b(?! of\b)", re.IGNORECASE)
 # An aim noun that can head a subject through "of".
 _AIM_NOUN = re.compile(
     r"(?:goals?|objectives?|purposes?|missions?|visions?|ambitions?|aims?) of\b", re.IGNORECASE)
@@ -633,6 +650,8 @@ class Claims:
                                                               - sentence.start], p.text)
                               and not _OWN_SUBJECT.search(text, subject[1],
                                                           p.start - sentence.start)
+                              and not _in_subordinate(text[subject[1] : p.start
+                                                           - sentence.start])
                               and not _attributive(text, p.start - sentence.start, p.text)
                               and not _purpose(text[: subject[0]],
                                                text[subject[1] : p.start - sentence.start])),

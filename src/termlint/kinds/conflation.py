@@ -257,14 +257,23 @@ def _quoted(text: str, start: int, end: int) -> bool:
             and not any(q in text[start:end] for q in _OPENING_QUOTES + _CLOSING_QUOTES))
 
 
+# An answer that grants the question before it: "A: Broadly, yes.", "Essentially, yes."
+_YES = re.compile(r"[\s*_>]*(?:A:\s*)?(?:(?:broadly|essentially|basically|largely|mostly|in "
+                  r"practice|in short),?\s+)?(?:yes|yep|pretty much)\b", re.IGNORECASE)
+
+
 def _stated_same(options: Options, doc: Document, index: int, opening: int, number: int,
                  flagged: set[tuple[int, int]]) -> Hit | None:
     """A sameness cue in the last sentence of a unit naming a term of each family (no proper
-    name), in a statement (a question only asks), with no contrast cue. A cue that opens its
+    name), in a statement, with no contrast cue. A question only asks, unless the next
+    sentence answers yes ("Q: Is A the same as B? A: Broadly, yes."). A cue that opens its
     sentence links back to what came before ("In other words: A is ..."), so it is left out."""
     sentences = doc.sentences_of(index)
     last = sentences[number]
-    if options.sameness is None or last.text.rstrip(" *_\"')\u201d").endswith("?"):
+    if options.sameness is None:
+        return None
+    if last.text.rstrip(" *_\"')\u201d").endswith("?") and not (
+            number + 1 < len(sentences) and _YES.match(sentences[number + 1].text)):
         return None
     unit = range(sentences[opening].start, last.end)
     families = [next((f for f in doc.find_all(forms) if f.block is last.block

@@ -429,6 +429,17 @@ CLAIMS = [
     "Everyone in my cohort is talking about pharmacogenomics. It's going to make lupus "
     "flares a thing of the past.",
     "There is no serious doubt that precision medicine improves gout outcomes.",
+    # a later clause with its own family subject; a subject sharing its head with a modifier
+    "Genomic medicine depends on good data, and when it works it matters: genomic medicine "
+    "shortens gout clinic stays.",
+    "Personalised or precision medicine is reshaping lupus care.",
+    # superlatives of change, the biggest impact, modal diagnosis, good years, obsolete advice
+    "Precision medicine is the single biggest change to gout care in decades.",
+    "Precision medicine will have its biggest impact in gout clinics.",
+    "Genomic medicine will soon diagnose most rare lupus forms at the first visit.",
+    "Precision oncology is giving people with advanced cancer more good years.",
+    "Precision medicine is making generic gout advice obsolete.",
+    "Genetic medicine has changed the outlook for families with inherited gout.",
     # "going to cut the burden", "do for X what Y did", "made routine"
     "Precision health is going to cut the asthma burden dramatically.",
     "Precision medicine will do for lupus what insulin did for diabetes.",
@@ -701,6 +712,9 @@ NOT_CLAIMS = [
     "Firms say precision medicine is transforming gout care. The data are more modest.",
     "Everyone says precision medicine will cure asthma. Maybe it helps some people, I don't "
     "know.",
+    # reported and then doubted: "is often said to", "We are sceptical", "Others think"
+    "Precision medicine is often said to make gout screening obsolete. We are sceptical.",
+    "Some argue that genomic medicine will change lupus care. Others think it changes little.",
     # "each" before a noun is no stand-in
     "Genomic medicine and precision medicine are separate clinics here. Each clinic is "
     "already improving its booking system.",

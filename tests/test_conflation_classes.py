@@ -126,6 +126,18 @@ CONFLATIONS = [
     "Targeted medicine, the industry's shorthand for what academics call precision medicine, "
     "fills our pipeline.",
     "Q: Is genomic medicine the same as personalised medicine?\nA: Broadly, yes.",
+    # an alias in a definition of what distinguishes patients; "we do not distinguish the two"
+    "Precision medicine, also known as personalised medicine, weighs what distinguishes one "
+    "patient from another.",
+    "Here PM means personalised precision medicine: we do not distinguish the two.",
+    # "A = B" in notes; "the term our ministry uses for what others call B"; "refers to as";
+    # "syn." in a glossary; the next sentence saying it of both
+    "- Post-genomic medicine = precision medicine (the lecturer uses both)",
+    "Stratified medicine, the term our ministry uses for what others call precision medicine, "
+    "starts with a swab.",
+    "Individualised medicine, what the grant call refers to as precision health, starts early.",
+    "**Genome-based medicine** (syn. *personalized medicine*) starts with a swab.",
+    "You may hear of personalised medicine or genetic medicine. Both describe the same idea.",
     # a quoted conflation with nothing said against it is still passed on
     "\"Personalized precision medicine\" is printed on every poster in the lobby.",
 ]
@@ -170,6 +182,8 @@ NOT_CONFLATIONS = [
     "Is genomic medicine the same as personalised medicine? No, it is one part of it.",
     # "targeted medicines" are drugs
     "Precision medicine often relies on targeted medicines such as kinase inhibitors.",
+    # a name ending in the term: no alternate use of it
+    "Dr Ode directs the Institute for Personalized Medicine and advises on precision medicine.",
     # a conflation quoted to be criticised
     "Pitch decks say 'personalized medicine (aka precision medicine)'. Please stop.",
     "Avoid the phrase \"personalized precision medicine\": the two words mean different things.",

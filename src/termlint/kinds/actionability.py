@@ -155,6 +155,10 @@ def _spans_well(lead: str) -> bool:
     return not lead or _THROUGH_OF.search(lead) is not None
 
 
+# Where a later clause, with a subject of its own, begins.
+_LATER_CLAUSE = re.compile(r"[:;]\s|,\s+(?:and|but)\s", re.IGNORECASE)
+# A modifier sharing the term's head, alone before it: "Personalised or ", "Genomic/".
+_SHARED_LEAD = re.compile(r"[\w-]+(?:\s+or\s+|\s*/\s*)", re.IGNORECASE)
 # A non-restrictive "which" right after a term.
 _WHICH_AFTER = re.compile(r"(?:,|\s[\u2013\u2014])\s+which\s", re.IGNORECASE)
 # A pronoun with a subject's role right before a predicate, after a noun: the predicate is
@@ -572,6 +576,7 @@ class Claims:
             return None
         block = doc.blocks[index]
         subject: tuple[int, int, str] | None = None  # sentence offsets and text
+        others: list[tuple[int, int, str]] = []  # every term in subject position, in order
         role = "a family term as subject"
         mentions = self.family.get((index, number))
         spans = [(p.start, p.end) for p in self.predicates.get((index, number), ())]
@@ -588,14 +593,17 @@ class Claims:
             # The antecedent of "which" ("Our focus is on precision medicine, which is
             # improving the health of ..."): the relative clause's subject.
             relative = _WHICH_AFTER.match(block.text, mention.end) is not None
-            if (spanned or introduced or relative or (_at_clause_start(text[:start])
+            # ... or shares its head with a modifier before it: "Personalised or precision
+            # medicine is reshaping ..."
+            shared = _SHARED_LEAD.fullmatch(text[:start].lstrip(_MARKUP + " ")) is not None
+            if (spanned or introduced or relative or shared or (_at_clause_start(text[:start])
                                           and not _in_list(block.text, mention.start,
                                                            mention.end)
                                           and not _in_intro_phrase(text[:start],
                                                                    block.text[mention.end:]))) \
                     and not self._is_name(block, mention.end):
-                subject = (start, mention.end - sentence.start, mention.text)
-                break
+                others.append((start, mention.end - sentence.start, mention.text))
+        subject = others[0] if others else None
         # The family as the agent of a predicate before it ("It's the reality of precision
         # medicine"), when it is no subject with a predicate after it.
         later = subject is not None and any(p.end - sentence.start > subject[1] for p in
@@ -632,35 +640,25 @@ class Claims:
                 role = HEADING_ABOVE
         if subject is None:
             return None
-        if role != HEADING_ABOVE and self._area_label(index, text, subject):
-            return None
         if agent is not None:
+            if role != HEADING_ABOVE and self._area_label(index, text, subject):
+                return None
             predicate = agent[1]
         else:
-            # The predicate must end after the subject ("Benefits of X include" spans it), in
-            # the same clause: after a colon or semicolon another clause, with its own
-            # subject, begins.
-            subordinate = _opens_subordinate(text[: subject[0]])
-            predicate = next((p for p in predicates
-                              if p.end - sentence.start > subject[1]
-                              and _spans_well(text[p.start - sentence.start : subject[0]])
-                              and self._same_clause(text, subject[1], p.start - sentence.start,
-                                                    subordinate)
-                              and not _relative_to_other(text[subject[1] : p.start
-                                                              - sentence.start], p.text)
-                              and not _OWN_SUBJECT.search(text, subject[1],
-                                                          p.start - sentence.start)
-                              and not _in_subordinate(text[subject[1] : p.start
-                                                           - sentence.start])
-                              and not _attributive(text, p.start - sentence.start, p.text)
-                              and not _purpose(text[: subject[0]],
-                                               text[subject[1] : p.start - sentence.start])),
-                             None)
-            if predicate is None and _MODAL_COLON.fullmatch(text, subject[1]) \
-                    and number == len(doc.sentences_of(index)) - 1:
-                predicate = self._list_predicate(index)
-            if predicate is None:
+            # The first term in subject position that has a predicate of its own: a later
+            # clause, after a colon, a semicolon or ", and", may have another subject ("X
+            # depends on data ...: X prevents ...").
+            candidates = [subject] if role != "a family term as subject" else [
+                others[0], *(c for c in others[1:]
+                             if _LATER_CLAUSE.search(text, others[0][1], c[0]))]
+            found = next(((candidate, predicate) for candidate in candidates
+                          if role == HEADING_ABOVE
+                          or not self._area_label(index, text, candidate)
+                          for predicate in [self._predicate(index, number, candidate)]
+                          if predicate is not None), None)
+            if found is None:
                 return None
+            subject, predicate = found
         # For a predicate in the list after a colon, the whole sentence comes before it.
         before = text.rstrip(" :*_\n") if predicate.block is not block \
             else text[: predicate.start - sentence.start]
@@ -696,6 +694,36 @@ class Claims:
         if self._weighed(index, number):
             return None
         return Claim(subject[2], role, predicate.text)
+
+    def _predicate(self, index: int, number: int,
+                   subject: tuple[int, int, str]) -> Found | None:
+        """The subject's predicate: it must end after the subject ("Benefits of X include"
+        spans it), in the same clause (after a colon or semicolon another clause, with its
+        own subject, begins), and be no relative clause, purpose or attribute of another
+        noun; or the list after "X will:" at the block's end."""
+        doc = self.doc
+        sentence = doc.sentences_of(index)[number]
+        text = sentence.text
+        subordinate = _opens_subordinate(text[: subject[0]])
+        predicate = next((p for p in self.predicates.get((index, number), ())
+                          if p.end - sentence.start > subject[1]
+                          and _spans_well(text[p.start - sentence.start : subject[0]])
+                          and self._same_clause(text, subject[1], p.start - sentence.start,
+                                                subordinate)
+                          and not _relative_to_other(text[subject[1] : p.start
+                                                          - sentence.start], p.text)
+                          and not _OWN_SUBJECT.search(text, subject[1],
+                                                      p.start - sentence.start)
+                          and not _in_subordinate(text[subject[1] : p.start
+                                                       - sentence.start])
+                          and not _attributive(text, p.start - sentence.start, p.text)
+                          and not _purpose(text[: subject[0]],
+                                           text[subject[1] : p.start - sentence.start])),
+                         None)
+        if predicate is None and _MODAL_COLON.fullmatch(text, subject[1]) \
+                and number == len(doc.sentences_of(index)) - 1:
+            predicate = self._list_predicate(index)
+        return predicate
 
     def _agent(self, index: int, number: int,
                mentions: Iterable[Found]) -> tuple[tuple[int, int, str], Found] | None:

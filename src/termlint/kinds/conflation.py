@@ -257,6 +257,9 @@ def _quoted(text: str, start: int, end: int) -> bool:
             and not any(q in text[start:end] for q in _OPENING_QUOTES + _CLOSING_QUOTES))
 
 
+# A sentence about the two terms just named: "Both describe ...", "The two terms mean ..."
+_BOTH = re.compile(r"[\s*_\"']*(?:both(?: terms| names)?|the two(?: terms| names)?|they)\s",
+                   re.IGNORECASE)
 # An answer that grants the question before it: "A: Broadly, yes.", "Essentially, yes."
 _YES = re.compile(r"[\s*_>]*(?:A:\s*)?(?:(?:broadly|essentially|basically|largely|mostly|in "
                   r"practice|in short),?\s+)?(?:yes|yep|pretty much)\b", re.IGNORECASE)
@@ -287,17 +290,21 @@ def _stated_same(options: Options, doc: Document, index: int, opening: int, numb
     text = last.text
     opening_words = len(text) - len(text.lstrip(" *_\"'"))
     cue = options.sameness.search(text, opening_words + 1)
-    if cue is None:
-        return None
     where = (first.start - last.start, second.end - last.start,
-             max(cue.end(), second.end - last.start))
-    if _contrasted(options, doc, index, number, where):
+             max(cue.end() if cue else 0, second.end - last.start))
+    if cue is None and opening == number and number + 1 < len(sentences):
+        # ... or the next sentence says it of the two: "You may hear A or B. Both describe
+        # the same idea."
+        both = _BOTH.match(sentences[number + 1].text)
+        cue = options.sameness.search(sentences[number + 1].text, both.end()) if both else None
+        where = (first.start - last.start, second.end - last.start, len(text))
+    if cue is None or _contrasted(options, doc, index, number, where):
         return None
     flagged.add((index, second.start))
     return Hit(last.block, second.start, second.end,
                {"first": first.text, "second": second.text, "construction": cue.group()},
-               why={"construction": f"'{cue.group()}' says two things are one, in a sentence "
-                                    "naming both terms",
+               why={"construction": f"'{cue.group()}' says the two terms just named are one "
+                                    "thing",
                     "contrast": "no cue that distinguishes, relates or criticises the terms "
                                 "in the sentence or the next"})
 
@@ -548,8 +555,18 @@ def _contrasted(
 
 def _in_proper_name(found: Found) -> bool:
     """A Title Case term followed by another capitalised word ("Precision Medicine
-    Initiative", "Personalized Medicine Coalition") outside a heading."""
-    return found.block.kind != "heading" and title_case_name(found.block.text, found.end)
+    Initiative", "Personalized Medicine Coalition"), or ending a name after "for" or "of"
+    ("the Institute for Personalized Medicine"), outside a heading."""
+    if found.block.kind == "heading":
+        return False
+    text = found.block.text
+    return title_case_name(text, found.end) or (
+        all(word[:1].isupper() for word in found.text.split())
+        and _NAME_BEFORE.search(text, 0, found.start) is not None)
+
+
+# A name's head before its last words: "Institute for ", "Centre of the ".
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w&'.-]*\s+(?:for|of)\s+(?:the\s+)?\Z")
 
 
 def _plain_alternates(options: Options, doc: Document) -> Hit | None:

@@ -651,14 +651,15 @@ class Claims:
             candidates = [subject] if role != "a family term as subject" else [
                 others[0], *(c for c in others[1:]
                              if _LATER_CLAUSE.search(text, others[0][1], c[0]))]
-            found = next(((candidate, predicate) for candidate in candidates
-                          if role == HEADING_ABOVE
-                          or not self._area_label(index, text, candidate)
-                          for predicate in [self._predicate(index, number, candidate)]
-                          if predicate is not None), None)
-            if found is None:
+            for candidate in candidates:
+                if role != HEADING_ABOVE and self._area_label(index, text, candidate):
+                    continue
+                found = self._predicate(index, number, candidate)
+                if found is not None:
+                    subject, predicate = candidate, found
+                    break
+            else:
                 return None
-            subject, predicate = found
         # For a predicate in the list after a colon, the whole sentence comes before it.
         before = text.rstrip(" :*_\n") if predicate.block is not block \
             else text[: predicate.start - sentence.start]

@@ -278,9 +278,10 @@ def _stated_same(options: Options, doc: Document, index: int, opening: int, numb
     if last.text.rstrip(" *_\"')\u201d").endswith("?") and not (
             number + 1 < len(sentences) and _YES.match(sentences[number + 1].text)):
         return None
-    unit = range(sentences[opening].start, last.end)
-    families = [next((f for f in doc.find_all(forms) if f.block is last.block
-                      and f.start in unit and not _in_proper_name(f)), None)
+    # each family's first term in the unit (not every term of the document, unit by unit)
+    families = [next((f for n in range(opening, number + 1)
+                      for f in doc.by_sentence(forms).get((index, n), ())
+                      if not _in_proper_name(f)), None)
                 for forms in options.forms]
     if families[0] is None or families[1] is None:
         return None
@@ -290,14 +291,14 @@ def _stated_same(options: Options, doc: Document, index: int, opening: int, numb
     text = last.text
     opening_words = len(text) - len(text.lstrip(" *_\"'"))
     cue = options.sameness.search(text, opening_words + 1)
-    where = (first.start - last.start, second.end - last.start,
-             max(cue.end() if cue else 0, second.end - last.start))
+    end = cue.end() if cue else len(text)  # where what says they are one ends
     if cue is None and opening == number and number + 1 < len(sentences):
         # ... or the next sentence says it of the two: "You may hear A or B. Both describe
         # the same idea."
         both = _BOTH.match(sentences[number + 1].text)
         cue = options.sameness.search(sentences[number + 1].text, both.end()) if both else None
-        where = (first.start - last.start, second.end - last.start, len(text))
+    where = (first.start - last.start, second.end - last.start,
+             max(end, second.end - last.start))
     if cue is None or _contrasted(options, doc, index, number, where):
         return None
     flagged.add((index, second.start))
